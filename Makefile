@@ -1,0 +1,53 @@
+# Trợ Đọc — the two commands: `make run` and `make test`. Everything they need is installed here.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PORT ?= 5000
+APT_PACKAGES_RUN := espeak-ng lame ffmpeg
+APT_PACKAGES_TEST := $(APT_PACKAGES_RUN) chromium nginx-light
+
+.PHONY: run test serve bench screenshots clean system-run system-test
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(VENV)/bin/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(VENV)/bin/python
+	$(VENV)/bin/pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian packages: installed when missing and we are root, otherwise named so the operator can install them.
+define apt_ensure
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  else echo "Trợ Đọc: please install these Debian packages: sudo apt-get install$$missing"; $(2) fi; \
+	fi
+endef
+
+system-run:
+	$(call apt_ensure,$(APT_PACKAGES_RUN),)
+
+system-test:
+	$(call apt_ensure,$(APT_PACKAGES_TEST),exit 1;)
+
+run: $(VENV)/.installed system-run
+	$(VENV)/bin/flask --app server assets build
+	$(VENV)/bin/flask --app server run --port $(PORT)
+
+test: $(VENV)/.test-installed node_modules/.installed system-test
+	$(VENV)/bin/flask --app server assets build
+	$(VENV)/bin/pytest
+
+bench: $(VENV)/.test-installed
+	$(VENV)/bin/python -m bench
+
+clean:
+	rm -rf $(VENV) node_modules static/gen instance

@@ -1,0 +1,31 @@
+"""Trợ Đọc: the Flask service behind the reading-accessibility widget."""
+from __future__ import annotations
+
+import os
+from typing import Any, Mapping
+
+from flask import Flask
+
+from .config import load_config
+
+# The design card keeps static files (and the built widget) at the top of the repository.
+STATIC_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "static")
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the application: defaults, then ``TRODOC_*`` environment variables, then ``config``."""
+    app = Flask(__name__, instance_relative_config=True, static_folder=STATIC_DIR)
+    load_config(app, config)
+    app.json.ensure_ascii = False  # Vietnamese stays readable in every JSON answer
+    os.makedirs(app.instance_path, exist_ok=True)
+
+    from . import db, problems
+    from .articles import cli as articles_cli
+    from .web import api, pages
+
+    db.init_app(app)
+    problems.init_app(app)
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(api.bp)
+    articles_cli.init_app(app)
+    return app

@@ -1,0 +1,1 @@
+"""Articles: the stored, sanitized content that the portal shows and the widget reads aloud."""

@@ -1,0 +1,33 @@
+"""Configuration: built-in defaults, ``TRODOC_*`` environment variables, then explicit overrides."""
+from __future__ import annotations
+
+import os
+from typing import Any, Mapping
+
+from flask import Flask
+
+DEFAULTS: dict[str, Any] = {
+    "MAX_CONTENT_LENGTH": 1024 * 1024,
+    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    "TTS_ENGINES": "gtts,espeak",
+    "TTS_CONCURRENCY": 4,
+    "ALLOWED_ORIGINS": "",
+    "API_TOKEN": "",
+    "RATELIMIT_STORAGE_URL": "memory://",
+    "ARTICLES_PER_PAGE": 20,
+    "LOAD_SAMPLES": True,
+}
+
+
+def load_config(app: Flask, overrides: Mapping[str, Any] | None) -> None:
+    """Fill ``app.config`` and derive the paths that default to the instance folder."""
+    app.config.update(DEFAULTS)
+    # Operators use the names of INTERFACE.md (TRODOC_DATABASE_URL, …); Flask's own keys keep theirs.
+    app.config.from_prefixed_env("TRODOC")
+    if overrides:
+        app.config.update(overrides)
+    app.config.setdefault("DATABASE_URL", "sqlite:///" + os.path.join(app.instance_path, "trodoc.db"))
+    app.config.setdefault("AUDIO_DIR", os.path.join(app.instance_path, "audio"))
+    app.config["SQLALCHEMY_DATABASE_URI"] = app.config["DATABASE_URL"]
+    # from_prefixed_env parses values as JSON, so a numeric token would arrive as an int.
+    app.config["API_TOKEN"] = str(app.config["API_TOKEN"] or "")

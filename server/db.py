@@ -1,0 +1,31 @@
+"""The SQLAlchemy handle shared by every model, and database set-up on first start."""
+from __future__ import annotations
+
+from flask import Flask
+from flask_sqlalchemy import SQLAlchemy
+from sqlalchemy.orm import DeclarativeBase
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+db = SQLAlchemy(model_class=Base)
+
+
+def init_app(app: Flask) -> None:
+    """Bind the database and, on first start, create the schema and load the sample articles."""
+    db.init_app(app)
+    with app.app_context():
+        create_schema()
+        if app.config["LOAD_SAMPLES"]:
+            from .articles.samples import load_samples_if_empty
+
+            load_samples_if_empty()
+
+
+def create_schema() -> None:
+    """Create missing tables; existing tables and their rows are left untouched."""
+    from .articles import models  # noqa: F401  (registers the tables)
+
+    db.create_all()

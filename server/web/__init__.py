@@ -1,0 +1,1 @@
+"""HTTP: the blueprints that turn articles, segments and audio into pages and JSON."""
