@@ -1,23 +1,60 @@
-"""Shared fixtures: a real app on a real database in a temporary instance folder."""
+"""Shared fixtures: a real app on a real database in a temporary instance folder.
+
+Every test that uses ``make_app`` runs on SQLite, and again on PostgreSQL when
+``TRODOC_TEST_DATABASE_URL`` points at one (``.ci/run`` sets it); each PostgreSQL test gets a schema of its own.
+"""
 from __future__ import annotations
 
+import os
+import uuid
+
 import pytest
+import sqlalchemy as sa
 
 from server import create_app
 from server.db import db
 
 TOKEN = "test-token-Đăk-Song"
+POSTGRES_URL = os.environ.get("TRODOC_TEST_DATABASE_URL", "")
+REDIS_URL = os.environ.get("TRODOC_TEST_REDIS_URL", "")
+BACKENDS = ["sqlite"] + (["postgresql"] if POSTGRES_URL else [])
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not POSTGRES_URL:
+        terminalreporter.write_line(
+            "NOTE: TRODOC_TEST_DATABASE_URL is not set: the PostgreSQL-backed suite did NOT run.", yellow=True)
+    if not REDIS_URL:
+        terminalreporter.write_line(
+            "NOTE: TRODOC_TEST_REDIS_URL is not set: the Redis-backed suite did NOT run.", yellow=True)
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request, tmp_path):
+    """A fresh, empty database: an SQLite file, or a private schema in the test PostgreSQL."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'trodoc.db'}"
+        return
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    separator = "&" if "?" in POSTGRES_URL else "?"
+    yield f"{POSTGRES_URL}{separator}options=-csearch_path%3D{schema}"
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
 
 
 @pytest.fixture
-def make_app(tmp_path):
-    """A factory of real apps, each with its own SQLite file and audio folder under ``tmp_path``."""
+def make_app(tmp_path, database_url):
+    """A factory of real apps sharing one database and audio folder under ``tmp_path``."""
     apps = []
 
     def make(**config):
         settings = {
             "TESTING": True,
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'trodoc.db'}",
+            "DATABASE_URL": database_url,
             "AUDIO_DIR": str(tmp_path / "audio"),
             "API_TOKEN": TOKEN,
         }
