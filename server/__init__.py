@@ -21,10 +21,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     from . import db, problems
     from .articles import cli as articles_cli
-    from .web import api, pages
+    from .web import api, limits, pages, security
 
     db.init_app(app)
     problems.init_app(app)
+    security.init_app(app)
+    limits.init_app(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
     articles_cli.init_app(app)

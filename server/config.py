@@ -14,8 +14,15 @@ DEFAULTS: dict[str, Any] = {
     "ALLOWED_ORIGINS": "",
     "API_TOKEN": "",
     "RATELIMIT_STORAGE_URL": "memory://",
+    "RATELIMIT_PER_CLIENT": "60 per minute;600 per hour",
+    "RATELIMIT_PER_ORIGIN": "600 per minute",
+    "TRUSTED_PROXIES": 0,
     "ARTICLES_PER_PAGE": 20,
     "LOAD_SAMPLES": True,
+    "ABBREVIATIONS": "",
+    "SPEECH_MAX_CHARS": 30_000,
+    "SPEECH_MAX_BLOCKS": 2_000,
+    "SPEECH_MAX_SEGMENTS": 1_500,
 }
 
 

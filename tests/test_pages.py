@@ -62,3 +62,26 @@ def test_healthz_reports_unreachable_database(make_app, tmp_path):
     shutil.rmtree(folder)
     response = app.test_client().get("/healthz")
     assert response.status_code == 503 and response.get_json()["status"] == "degraded"
+
+
+def test_pages_send_a_strict_policy_and_hardening_headers(client):
+    headers = client.get(f"/articles/{DAK_SONG}").headers
+    csp = headers["Content-Security-Policy"]
+    assert "script-src 'self';" in csp and "'unsafe-inline'" not in csp and "object-src 'none'" in csp
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert "microphone=()" in headers["Permissions-Policy"]
+    assert "Accept" in headers["Vary"]
+
+
+def test_pages_have_no_inline_script_or_style(client):
+    page = client.get(f"/articles/{DAK_SONG}").get_data(as_text=True)
+    assert "<style" not in page and " style=" not in page and " on" + "click" not in page
+    for tag in page.split("<script")[1:]:
+        assert " src=" in tag.split(">")[0]
+
+
+def test_public_reads_allow_any_origin(client):
+    response = client.get("/api/v1/articles", headers={"Origin": "https://baodaknong.vn"})
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
