@@ -21,7 +21,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     from . import db, problems
     from .articles import cli as articles_cli
-    from .web import api, limits, pages, security
+    from .web import api, limits, openapi, pages, security
 
     db.init_app(app)
     problems.init_app(app)
@@ -29,5 +29,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     limits.init_app(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(openapi.bp)
     articles_cli.init_app(app)
     return app

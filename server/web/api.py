@@ -12,6 +12,7 @@ from .jsonbody import json_body
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 MAX_PER_PAGE = 100
+MAX_PAGE = 100_000
 
 
 def article_or_404(slug: str) -> Article:
@@ -45,7 +46,7 @@ def _clean_or_422(data, slug: str | None = None) -> dict:
 def articles_index() -> Response:
     """A page of article summaries, newest first, with RFC 8288 ``Link`` headers."""
     per_page = _positive_int("per_page", current_app.config["ARTICLES_PER_PAGE"], MAX_PER_PAGE)
-    page = _positive_int("page", 1)
+    page = _positive_int("page", 1, MAX_PAGE)
     rows, total = list_articles(page, per_page)
     pages = max(1, -(-total // per_page))
     links = {}
