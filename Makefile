@@ -42,6 +42,11 @@ run: $(VENV)/.installed system-run
 	$(VENV)/bin/flask --app server assets build
 	$(VENV)/bin/flask --app server run --port $(PORT)
 
+# Production-style serving: gunicorn with deploy/gunicorn.conf.py (put deploy/nginx-trodoc.conf in front).
+serve: $(VENV)/.installed system-run
+	$(VENV)/bin/flask --app server assets build
+	$(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py
+
 test: $(VENV)/.test-installed node_modules/.installed system-test
 	$(VENV)/bin/flask --app server assets build
 	$(VENV)/bin/pytest

@@ -21,7 +21,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     from . import db, problems
     from .articles import cli as articles_cli
-    from .web import api, limits, openapi, pages, security
+    from .usage import cli as usage_cli
+    from .web import api, limits, openapi, pages, security, usage
 
     db.init_app(app)
     problems.init_app(app)
@@ -30,5 +31,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(openapi.bp)
+    app.register_blueprint(usage.bp)
     articles_cli.init_app(app)
+    usage_cli.init_app(app)
     return app

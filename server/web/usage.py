@@ -1,0 +1,57 @@
+"""``POST /api/v1/events`` (anonymous counts from the widget) and ``GET /api/v1/stats`` (for operators)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Blueprint, Response, jsonify, request
+
+from ..problems import Problem
+from ..usage.counts import EVENTS, record, summary
+from .auth import require_token
+from .jsonbody import json_body
+from .limits import client_limit, limiter
+from .security import check_origin, cors_preflight
+
+bp = Blueprint("usage", __name__, url_prefix="/api/v1")
+
+
+@bp.route("/events", methods=["OPTIONS"])
+def events_preflight() -> Response:
+    """CORS preflight for pages that embed the widget."""
+    return cors_preflight()
+
+
+@bp.post("/events")
+@limiter.limit(client_limit)
+def event() -> tuple[str, int, dict]:
+    """Count one widget event; the origin comes from the browser's ``Origin`` header, nothing else is kept."""
+    check_origin()
+    data = json_body()
+    if not isinstance(data, dict):
+        raise Problem(422, "The body must be a JSON object.", title="Invalid event", field="(body)")
+    name, value, article = data.get("event"), data.get("value", ""), data.get("article", "")
+    if name not in EVENTS:
+        raise Problem(422, f"Field 'event' must be one of {', '.join(sorted(EVENTS))}.", title="Invalid event",
+                      field="event")
+    if not isinstance(value, str) or value not in EVENTS[name]:
+        raise Problem(422, f"Field 'value' is not a known value for '{name}'.", title="Invalid event",
+                      field="value")
+    if not isinstance(article, str) or len(article) > 200 or "?" in article:
+        raise Problem(422, "Field 'article' must be a slug or a path without a query, at most 200 characters.",
+                      title="Invalid event", field="article")
+    origin = request.headers.get("Origin") or request.host_url.rstrip("/")
+    record(origin, article, name, value)
+    headers = {"Access-Control-Allow-Origin": request.headers["Origin"]} if "Origin" in request.headers else {}
+    return "", 204, headers
+
+
+@bp.get("/stats")
+@require_token
+def stats() -> Response:
+    """Usage counts for operators: ``?days=N`` limits them to the last N days."""
+    days = request.args.get("days", "")
+    if days and (not days.isdigit() or not 1 <= int(days) <= 3660):
+        raise Problem(400, "Query parameter 'days' must be a whole number from 1 to 3660.", title="Bad Request",
+                      parameter="days")
+    since = dt.date.today() - dt.timedelta(days=int(days) - 1) if days else None
+    return jsonify(summary(since))
