@@ -5,6 +5,7 @@ from flask import Blueprint, Response, jsonify
 
 from ..articles.models import SLUG_MAX
 from ..articles.validate import LIMITS
+from ..usage.counts import EVENTS
 
 bp = Blueprint("openapi", __name__)
 
@@ -125,6 +126,19 @@ SPEC = {
             "responses": {"200": {"description": "MP3", "content": {"audio/mpeg": {}}},
                           "206": {"description": "Partial MP3", "content": {"audio/mpeg": {}}},
                           "304": {"description": "Not modified"}, **_problems(404, 416, 429, 503)}}},
+        "/api/v1/events": {"post": {
+            "summary": "Count one anonymous widget event (allowed origins only)",
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                "type": "object", "required": ["event"], "properties": {
+                    "event": {"type": "string", "enum": sorted(EVENTS)},
+                    "value": {"type": "string"}, "article": {"type": "string", "maxLength": 200}}}}}},
+            "responses": {"204": {"description": "Counted"}, **_problems(400, 403, 413, 415, 422, 429)}}},
+        "/api/v1/stats": {"get": {
+            "summary": "Usage counts for operators", "security": [{"bearer": []}],
+            "parameters": [{"name": "days", "in": "query", "schema": {"type": "integer", "minimum": 1,
+                                                                      "maximum": 3660}}],
+            "responses": {"200": _json({"type": "object", "required": ["articles", "origins", "settings"]}),
+                          **_problems(400, 401, 403)}}},
         "/widget.js": {"get": {"summary": "The script operators embed", "responses": {
             "200": {"description": "JavaScript", "content": {"text/javascript": {}}},
             "304": {"description": "Not modified"}}}},
