@@ -17,21 +17,25 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True, static_folder=STATIC_DIR)
     load_config(app, config)
     app.json.ensure_ascii = False  # Vietnamese stays readable in every JSON answer
+    app.json.sort_keys = False  # fields keep the order of the contract (INTERFACE.md)
     os.makedirs(app.instance_path, exist_ok=True)
 
-    from . import db, problems
+    from . import assets, audio, db, problems
     from .articles import cli as articles_cli
+    from .audio import cli as audio_cli
     from .usage import cli as usage_cli
-    from .web import api, limits, openapi, pages, security, usage
+    from .web import api, limits, openapi, pages, security, speech, usage, widget
+    from .web import audio as audio_web
 
     db.init_app(app)
     problems.init_app(app)
     security.init_app(app)
     limits.init_app(app)
-    app.register_blueprint(pages.bp)
-    app.register_blueprint(api.bp)
-    app.register_blueprint(openapi.bp)
-    app.register_blueprint(usage.bp)
-    articles_cli.init_app(app)
-    usage_cli.init_app(app)
+    assets.init_app(app)
+    audio.init_app(app)
+    speech.init_app(app)
+    for blueprint in (pages.bp, api.bp, audio_web.bp, openapi.bp, usage.bp, widget.bp):
+        app.register_blueprint(blueprint)
+    for commands in (articles_cli, audio_cli, usage_cli):
+        commands.init_app(app)
     return app

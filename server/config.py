@@ -11,6 +11,23 @@ DEFAULTS: dict[str, Any] = {
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     "TTS_ENGINES": "gtts,espeak",
     "TTS_CONCURRENCY": 4,
+    # Audio (server/audio): cache cap, upstream timeouts, retries, breaker and time budgets, in seconds.
+    "GTTS_URL": "",
+    "REDIS_URL": "",
+    "AUDIO_CACHE_MB": 1024,
+    "AUDIO_FALLBACK_MAX_AGE": 300,
+    "AUDIO_STATS_FLUSH": 10,
+    "TTS_CONNECT_TIMEOUT": 3.0,
+    "TTS_READ_TIMEOUT": 4.0,
+    "TTS_RETRY_TRIES": 3,
+    "TTS_RETRY_BASE": 0.5,
+    "TTS_RETRY_CAP": 4.0,
+    "TTS_BREAKER_THRESHOLD": 5,
+    "TTS_BREAKER_COOLDOWN": 30.0,
+    "TTS_REQUEST_BUDGET": 4.0,
+    "TTS_BACKGROUND_BUDGET": 8.0,
+    "TTS_FALLBACK_RESERVE": 1.5,
+    "TTS_LOOKAHEAD": 3,
     "ALLOWED_ORIGINS": "",
     "API_TOKEN": "",
     "RATELIMIT_STORAGE_URL": "memory://",
@@ -23,6 +40,11 @@ DEFAULTS: dict[str, Any] = {
     "SPEECH_MAX_CHARS": 30_000,
     "SPEECH_MAX_BLOCKS": 2_000,
     "SPEECH_MAX_SEGMENTS": 1_500,
+    # The widget's build (server/assets.py): one minified, hash-versioned file per bundle, never the
+    # per-source debug output; ASSETS_CACHE, ASSETS_MANIFEST and ASSETS_AUTO_BUILD are derived there.
+    "ASSETS_DEBUG": False,
+    "ASSETS_VERSIONS": "hash",
+    "ASSETS_URL_EXPIRE": False,
 }
 
 

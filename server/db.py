@@ -27,6 +27,7 @@ def init_app(app: Flask) -> None:
 def create_schema() -> None:
     """Create missing tables; existing tables and their rows are left untouched."""
     from .articles import models  # noqa: F401  (registers the tables)
+    from .audio import registry as audio_registry  # noqa: F401
     from .usage import models as usage_models  # noqa: F401
 
     db.create_all()

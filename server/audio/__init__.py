@@ -1,0 +1,57 @@
+"""Vietnamese audio: engines, the content-addressed cache, single-flight synthesis and look-ahead.
+
+The playlist endpoints call :func:`register_playlist` for the segments they hand out, and link each segment to
+``url_for("audio.segment", segment_id=seg.id)``; ``/audio/<id>.mp3`` then makes and serves the recording.
+"""
+from __future__ import annotations
+
+from flask import Flask, current_app
+
+from .cache import AudioCache
+from .engines import build_engines
+from .registry import RECENT_EXTENSION, RecentPlaylists, register_playlist
+from .service import AudioService, AudioUnavailable, Budgets, UnknownSegment
+from .singleflight import FileLocker, Locker, RedisLocker, SingleFlight
+from .stats import Counters
+
+__all__ = ["AudioService", "AudioUnavailable", "UnknownSegment", "audio_service", "init_app",
+           "register_playlist"]
+EXTENSION = "trodoc_audio"
+
+
+def _locker(config, cache: AudioCache) -> Locker:
+    # Redis when the operator has one (several hosts); otherwise lock files beside the recordings.
+    url = config.get("REDIS_URL")
+    return RedisLocker.from_url(url) if url else FileLocker(cache.lock_path)
+
+
+def _build(app: Flask) -> AudioService:
+    config = app.config
+    counters = Counters(config["AUDIO_DIR"], flush_interval=float(config["AUDIO_STATS_FLUSH"]))
+    cache = AudioCache(config["AUDIO_DIR"], int(float(config["AUDIO_CACHE_MB"]) * 1024 * 1024), counters)
+    return AudioService(
+        app,
+        cache=cache,
+        engines=build_engines(config),
+        flights=SingleFlight(_locker(config, cache)),
+        budgets=Budgets(request=float(config["TTS_REQUEST_BUDGET"]),
+                        background=float(config["TTS_BACKGROUND_BUDGET"]),
+                        fallback_reserve=float(config["TTS_FALLBACK_RESERVE"])),
+        concurrency=int(config["TTS_CONCURRENCY"]),
+        lookahead=int(config["TTS_LOOKAHEAD"]),
+    )
+
+
+def init_app(app: Flask) -> None:
+    """Attach the audio service and the playlist memo to ``app``.
+
+    Worker threads start on first use only, so a gunicorn master that preloads the app forks no threads.
+    """
+    app.extensions[EXTENSION] = _build(app)
+    app.extensions[RECENT_EXTENSION] = RecentPlaylists()
+
+
+def audio_service(app: Flask | None = None) -> AudioService:
+    """The audio service of ``app`` (default: the current app)."""
+    return (app or current_app).extensions[EXTENSION]
+

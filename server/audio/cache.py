@@ -1,0 +1,182 @@
+"""Content-addressed MP3 files on disk: sharded, written atomically, capped in size with LRU eviction.
+
+Primary recordings live at ``<root>/ab/cd/<id>.mp3``; fallback recordings (from an engine other than the one
+the segment asked for) at ``<root>/fallback/ab/cd/<id>.mp3``, so a primary one can later replace them.
+Recency for LRU is the file's mtime, bumped on hits (at most once per ``touch_interval``, to keep hits cheap);
+atime is useless on the ``noatime``/``relatime`` mounts servers use.
+"""
+from __future__ import annotations
+
+import os
+import threading
+import time
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from .atomic import TMP_PREFIX, write_atomically
+from .stats import Counters
+
+FALLBACK_DIR = "fallback"
+STALE_TMP_SECONDS = 3600
+LOW_WATER = 0.9  # evict down to 90 % of the cap, so the next few writes do not trigger another scan
+
+
+@dataclass(frozen=True)
+class CachedAudio:
+    """A recording on disk."""
+
+    segment_id: str
+    path: str
+    primary: bool
+    size: int
+
+    @property
+    def etag(self) -> str:
+        """Strong validator: the content id, marked when the recording is a fallback one."""
+        return self.segment_id if self.primary else f"{self.segment_id}-fallback"
+
+
+@dataclass(frozen=True)
+class Usage:
+    files: int
+    bytes: int
+    fallback_files: int
+
+
+def _shard(segment_id: str) -> tuple[str, str]:
+    return segment_id[:2], segment_id[2:4]
+
+
+class AudioCache:
+    """The audio folder of one app. Thread-safe; several processes may share the folder."""
+
+    def __init__(self, root: str, max_bytes: int, counters: Counters, *, touch_interval: float = 60.0,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.root = root
+        self.max_bytes = max_bytes
+        self.counters = counters
+        self.touch_interval = touch_interval
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._evicting = threading.Lock()
+        self._estimated_bytes: int | None = None
+
+    def path_for(self, segment_id: str, primary: bool) -> str:
+        """Where the recording of ``segment_id`` lives."""
+        base = self.root if primary else os.path.join(self.root, FALLBACK_DIR)
+        return os.path.join(base, *_shard(segment_id), f"{segment_id}.mp3")
+
+    def lock_path(self, segment_id: str) -> str:
+        """The lock file next to the primary recording, for single-flight across processes."""
+        folder = os.path.join(self.root, *_shard(segment_id))
+        os.makedirs(folder, exist_ok=True)
+        return os.path.join(folder, f"{segment_id}.lock")
+
+    def peek(self, segment_id: str) -> CachedAudio | None:
+        """The best recording on disk (primary first), without counting a hit or a miss."""
+        for primary in (True, False):
+            path = self.path_for(segment_id, primary)
+            try:
+                stat = os.stat(path)
+            except FileNotFoundError:
+                continue
+            if self._clock() - stat.st_mtime > self.touch_interval:
+                self._touch(path)
+            return CachedAudio(segment_id, path, primary, stat.st_size)
+        return None
+
+    def lookup(self, segment_id: str) -> CachedAudio | None:
+        """Like :meth:`peek`, counting a hit (primary or fallback) or a miss."""
+        found = self.peek(segment_id)
+        self.counters.add("hits" if found else "misses")
+        return found
+
+    def store(self, segment_id: str, data: bytes, primary: bool) -> CachedAudio:
+        """Save a recording atomically; a primary one supersedes the fallback one."""
+        path = self.path_for(segment_id, primary)
+        write_atomically(path, data)
+        if primary:
+            try:
+                os.unlink(self.path_for(segment_id, False))
+            except FileNotFoundError:
+                pass
+        self._account(len(data))
+        return CachedAudio(segment_id, path, primary, len(data))
+
+    def usage(self) -> Usage:
+        """Files and bytes currently cached (a full scan: for the CLI, not the request path)."""
+        files = size = fallback = 0
+        for path, stat in self._recordings():
+            files += 1
+            size += stat.st_size
+            fallback += os.sep + FALLBACK_DIR + os.sep in path
+        return Usage(files, size, fallback)
+
+    def evict(self, target_bytes: int) -> int:
+        """Delete least recently used recordings until at most ``target_bytes`` remain; returns how many."""
+        entries = sorted(self._recordings(), key=lambda entry: entry[1].st_mtime)
+        total = sum(stat.st_size for _, stat in entries)
+        removed = 0
+        for path, stat in entries:
+            if total <= target_bytes:
+                break
+            try:
+                os.unlink(path)  # a reader that already opened the file keeps reading it: POSIX semantics
+            except FileNotFoundError:
+                pass
+            total -= stat.st_size
+            removed += 1
+        with self._lock:
+            self._estimated_bytes = total
+        self.counters.add("evicted", removed)
+        return removed
+
+    def _account(self, added: int) -> None:
+        if not self.max_bytes:
+            return
+        with self._lock:
+            if self._estimated_bytes is not None:
+                self._estimated_bytes += added
+                if self._estimated_bytes <= self.max_bytes:
+                    return
+        # Other processes write too, so the estimate is only a trigger; a scan is the truth.
+        if not self._evicting.acquire(blocking=False):
+            return  # another thread is already on it
+        try:
+            total = self._scan_total()
+            with self._lock:
+                self._estimated_bytes = total
+            if total > self.max_bytes:
+                self.evict(int(self.max_bytes * LOW_WATER))
+        finally:
+            self._evicting.release()
+
+    def _scan_total(self) -> int:
+        return sum(stat.st_size for _, stat in self._recordings())
+
+    def _touch(self, path: str) -> None:
+        try:
+            os.utime(path)
+        except OSError:
+            pass  # evicted meanwhile, or a read-only cache: recency is only a hint
+
+    def _recordings(self) -> Iterator[tuple[str, os.stat_result]]:
+        now = self._clock()
+        for folder, _, names in os.walk(self.root):
+            for name in names:
+                path = os.path.join(folder, name)
+                try:
+                    stat = os.stat(path)
+                except FileNotFoundError:
+                    continue
+                if name.endswith(".mp3"):
+                    yield path, stat
+                elif name.startswith(TMP_PREFIX) and now - stat.st_mtime > STALE_TMP_SECONDS:
+                    self._remove_quietly(path)  # left by a process killed mid-write
+
+    @staticmethod
+    def _remove_quietly(path: str) -> None:
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            pass

@@ -1,0 +1,46 @@
+"""Speech engines and the chain ``TTS_ENGINES`` builds from them (tried in order)."""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from ..breaker import CircuitBreaker
+from ..retry import RetryPolicy
+from .base import Deadline, Engine, EngineError, EngineUnavailable
+from .espeak import EspeakEngine
+from .gtts import GttsEngine
+
+__all__ = ["Deadline", "Engine", "EngineError", "EngineUnavailable", "build_engines", "parse_engine_names"]
+
+
+def _gtts(config: Mapping[str, Any]) -> Engine:
+    return GttsEngine(
+        url=config.get("GTTS_URL") or None,
+        concurrency=int(config["TTS_CONCURRENCY"]),
+        connect_timeout=float(config["TTS_CONNECT_TIMEOUT"]),
+        read_timeout=float(config["TTS_READ_TIMEOUT"]),
+        retry=RetryPolicy(tries=int(config["TTS_RETRY_TRIES"]), base=float(config["TTS_RETRY_BASE"]),
+                          cap=float(config["TTS_RETRY_CAP"])),
+        breaker=CircuitBreaker(int(config["TTS_BREAKER_THRESHOLD"]), float(config["TTS_BREAKER_COOLDOWN"])),
+    )
+
+
+def _espeak(config: Mapping[str, Any]) -> Engine:
+    return EspeakEngine(timeout=float(config["TTS_READ_TIMEOUT"]) * 2)
+
+
+FACTORIES = {"gtts": _gtts, "espeak": _espeak}
+
+
+def parse_engine_names(value: str | list[str]) -> list[str]:
+    """``"gtts, espeak"`` → ``["gtts", "espeak"]``; raises ValueError on an unknown name."""
+    names = value if isinstance(value, list) else [name.strip() for name in str(value).split(",")]
+    names = [name for name in names if name]
+    unknown = [name for name in names if name not in FACTORIES]
+    if unknown or not names:
+        raise ValueError(f"TTS_ENGINES: unknown engine(s) {unknown}; choose from {sorted(FACTORIES)}")
+    return names
+
+
+def build_engines(config: Mapping[str, Any]) -> dict[str, Engine]:
+    """The configured engines by name, in the order they are tried."""
+    return {name: FACTORIES[name](config) for name in parse_engine_names(config["TTS_ENGINES"])}

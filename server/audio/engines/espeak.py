@@ -1,0 +1,64 @@
+"""The offline engine: ``espeak-ng`` speaks to WAV, ``lame`` encodes MP3. Both are Debian packages."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import threading
+from typing import Callable
+
+from .base import Deadline, EngineError, EngineUnavailable
+
+WORDS_PER_MINUTE = {"slow": 125, "normal": 165, "fast": 215}
+# Google sends 24 kHz mono at 32 kb/s; a little more keeps espeak's thin voice intelligible.
+LAME_ARGS = ["lame", "--quiet", "-t", "-m", "m", "--resample", "24", "-b", "48", "-", "-"]
+DEBIAN_PACKAGES = "espeak-ng lame"
+
+Runner = Callable[..., subprocess.CompletedProcess]
+
+
+class EspeakEngine:
+    """The ``espeak`` engine; every call runs two short-lived processes, so it is thread-safe."""
+
+    name = "espeak"
+
+    def __init__(self, *, timeout: float = 20.0, processes: int | None = None,
+                 run: Runner = subprocess.run) -> None:
+        self.timeout = timeout
+        self._run = run
+        # CPU-bound: during a Google outage every listener lands here, so queue rather than oversubscribe.
+        self._slots = threading.BoundedSemaphore(processes or os.cpu_count() or 2)
+
+    def healthy(self) -> bool:
+        """Whether both programs are installed."""
+        return bool(shutil.which("espeak-ng") and shutil.which("lame"))
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+    def synthesize(self, text: str, lang: str, speed: str, deadline: Deadline) -> bytes:
+        """MP3 for ``text``; ``-t`` keeps lame from writing an Info frame, so recordings join cleanly."""
+        rate = WORDS_PER_MINUTE.get(speed, WORDS_PER_MINUTE["normal"])
+        if not self._slots.acquire(timeout=deadline.remaining()):
+            raise EngineUnavailable("espeak: every slot busy", retry_after=1.0)
+        try:
+            wav = self._pipe(["espeak-ng", "-v", lang, "-s", str(rate), "--stdout", "--stdin"],
+                             text.encode("utf-8"), deadline)
+            return self._pipe(LAME_ARGS, wav, deadline)
+        finally:
+            self._slots.release()
+
+    def _pipe(self, argv: list[str], data: bytes, deadline: Deadline) -> bytes:
+        try:
+            done = self._run(argv, input=data, capture_output=True, check=True,
+                             timeout=max(0.1, min(self.timeout, deadline.remaining())))
+        except FileNotFoundError:
+            raise EngineError(f"{argv[0]} is not installed: apt-get install {DEBIAN_PACKAGES}") from None
+        except subprocess.TimeoutExpired:
+            raise EngineUnavailable(f"{argv[0]} timed out", retry_after=1.0) from None
+        except subprocess.CalledProcessError as error:
+            message = error.stderr.decode("utf-8", "replace").strip()[:200]
+            raise EngineError(f"{argv[0]} failed: {message}") from None
+        if not done.stdout:
+            raise EngineError(f"{argv[0]} produced nothing")
+        return done.stdout

@@ -1,0 +1,145 @@
+"""Reading numbers aloud in Vietnamese.
+
+Rules follow common broadcast usage: "mốt" for a final 1 after "mươi", "lăm"
+for a final 5 after a tens word, "tư" for a final 4 after "mươi", "linh" for a
+zero tens digit, and "không trăm" inside non-leading groups of thousands.
+"""
+
+from __future__ import annotations
+
+import re
+
+DIGITS: tuple[str, ...] = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+
+_SCALES: tuple[str, ...] = ("", "nghìn", "triệu")
+_BILLION = 1_000_000_000
+
+# Integers this long are identifiers rather than quantities.
+_MAX_QUANTITY_DIGITS = 15
+
+_ROMAN_RE = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def read_digits(digits: str) -> str:
+    """Read a string of ASCII digits one by one ("0261" -> "không hai sáu một")."""
+    return " ".join(DIGITS[ord(c) - 48] for c in digits if "0" <= c <= "9")
+
+
+def _read_tens(n: int) -> str:
+    """Read 1..99."""
+    tens, unit = divmod(n, 10)
+    if tens == 0:
+        return DIGITS[unit]
+    head = "mười" if tens == 1 else DIGITS[tens] + " mươi"
+    if unit == 0:
+        return head
+    if unit == 5:
+        return head + " lăm"
+    if unit == 1 and tens > 1:
+        return head + " mốt"
+    if unit == 4 and tens > 1:
+        return head + " tư"
+    return head + " " + DIGITS[unit]
+
+
+def _read_group(n: int, leading: bool) -> str:
+    """Read 0..999; non-leading groups always say their hundreds ("không trăm")."""
+    hundreds, rest = divmod(n, 100)
+    if leading and hundreds == 0:
+        return _read_tens(rest)
+    head = DIGITS[hundreds] + " trăm"
+    if rest == 0:
+        return head
+    if rest < 10:
+        return head + " linh " + DIGITS[rest]
+    return head + " " + _read_tens(rest)
+
+
+def _read_below_billion(n: int, leading: bool) -> list[str]:
+    groups = []
+    while n:
+        n, g = divmod(n, 1000)
+        groups.append(g)
+    words: list[str] = []
+    for scale in range(len(groups) - 1, -1, -1):
+        g = groups[scale]
+        if g == 0:
+            continue
+        words.append(_read_group(g, leading and not words))
+        if _SCALES[scale]:
+            words.append(_SCALES[scale])
+    return words
+
+
+def read_int(n: int) -> str:
+    """Read a non-negative integer: 1005 -> "một nghìn không trăm linh năm"."""
+    if n == 0:
+        return DIGITS[0]
+    if n < 0:
+        return "âm " + read_int(-n)
+    high, low = divmod(n, _BILLION)
+    words: list[str] = []
+    if high:
+        words.append(read_int(high))
+        words.append("tỷ")
+    words.extend(_read_below_billion(low, leading=not high))
+    return " ".join(words)
+
+
+def read_integer_token(digits: str) -> str:
+    """Read a digit string; leading-zero codes and very long runs are spelled digit by digit."""
+    if (len(digits) > 2 and digits[0] == "0") or len(digits) > _MAX_QUANTITY_DIGITS:
+        return read_digits(digits)
+    return read_int(int(digits))
+
+
+def read_decimal_part(digits: str) -> str:
+    """Read the part after the decimal comma: leading zeros spelled, the rest as a number."""
+    stripped = digits.lstrip("0")
+    zeros = ["không"] * (len(digits) - len(stripped))
+    if stripped:
+        zeros.append(read_integer_token(stripped) if len(stripped) <= 3 else read_digits(stripped))
+    return " ".join(zeros)
+
+
+def read_number(token: str) -> str:
+    """Read a Vietnamese-formatted number: "1.500.000", "3,5", "2023", "1,500,000", "4.0".
+
+    Dots group thousands and the comma is the decimal mark; dot-separated
+    parts that are not valid thousand groups are read with "chấm" (4.0, 2.1.3).
+    """
+    if "," in token:
+        parts = token.split(",")
+        if len(parts) > 2 and all(len(p) == 3 for p in parts[1:]):
+            return read_integer_token("".join(parts))
+        whole, frac = parts[0], "".join(parts[1:])
+        return read_number(whole) + " phẩy " + read_decimal_part(frac)
+    if "." in token:
+        parts = token.split(".")
+        if 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:]):
+            return read_integer_token("".join(parts))
+        return " chấm ".join(read_integer_token(p) for p in parts if p)
+    return read_integer_token(token)
+
+
+def read_ordinal(n: int) -> str:
+    """Ordinal word after "thứ": 1 -> "nhất", 4 -> "tư", otherwise the cardinal."""
+    if n == 1:
+        return "nhất"
+    if n == 4:
+        return "tư"
+    return read_int(n)
+
+
+def roman_value(numeral: str) -> int | None:
+    """Value of a well-formed uppercase Roman numeral, else None."""
+    if not numeral or not _ROMAN_RE.fullmatch(numeral):
+        return None
+    total = 0
+    prev = 0
+    for ch in reversed(numeral):
+        v = _ROMAN_VALUES[ch]
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total

@@ -1,0 +1,82 @@
+"""Audio: ``/audio/<id>.mp3`` (one segment) and ``/api/v1/articles/<slug>/audio.mp3`` (a whole article)."""
+from __future__ import annotations
+
+import math
+from urllib.parse import quote
+
+from flask import Blueprint, Response, current_app, send_file
+
+from ..audio import AudioUnavailable, UnknownSegment, audio_service
+from ..audio.cache import CachedAudio
+from ..audio.playlists import article_jobs
+from ..problems import Problem
+from .api import article_or_404
+
+bp = Blueprint("audio", __name__)
+YEAR = 31_536_000
+ARTICLE_MAX_AGE = 300
+
+
+@bp.after_request
+def _public(response: Response) -> Response:
+    # Audio is public and embedded on other sites' pages, errors included (players read their status).
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Access-Control-Expose-Headers"] = "Content-Length, Content-Range, Accept-Ranges, ETag"
+    response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
+    return response
+
+
+def _unavailable(error: AudioUnavailable) -> Problem:
+    # Even a permanent engine failure is the service being unable to speak now: the contract is 503.
+    detail = ("The speech engine could not read this text." if error.permanent
+              else "The speech engine is busy or unreachable; try again shortly.")
+    return Problem(503, detail, title="Service Unavailable",
+                   headers={"Retry-After": str(max(1, math.ceil(error.retry_after))), "Cache-Control": "no-store"})
+
+
+def _recording(segment_id: str) -> CachedAudio:
+    try:
+        return audio_service().audio_for(segment_id)
+    except UnknownSegment:
+        raise Problem(404, f"No audio has the id '{segment_id}'; fetch the playlist first.",
+                      title="Not Found") from None
+    except AudioUnavailable as error:
+        raise _unavailable(error) from None
+
+
+def _send(found: CachedAudio) -> Response:
+    max_age = YEAR if found.primary else int(current_app.config["AUDIO_FALLBACK_MAX_AGE"])
+    # A path (not a file object) is what lets Werkzeug answer Range requests with 206 and Content-Length.
+    response = send_file(found.path, mimetype="audio/mpeg", conditional=True, etag=found.etag, max_age=max_age)
+    response.cache_control.public = True
+    # Content-addressed: the date says nothing (and moves with LRU touches); the ETag is the validator.
+    response.headers.pop("Last-Modified", None)
+    if found.primary:
+        response.cache_control.immutable = True
+    return response
+
+
+@bp.get("/audio/<segment_id>.mp3")
+def segment(segment_id: str) -> Response:
+    """One segment's recording, made on first request and then served from the cache."""
+    try:
+        return _send(_recording(segment_id))
+    except FileNotFoundError:
+        return _send(_recording(segment_id))  # evicted between lookup and open: it is made again
+
+
+@bp.get("/api/v1/articles/<slug>/audio.mp3")
+def article(slug: str) -> Response:
+    """The whole article as one MP3, streamed as its segments become ready."""
+    found = article_or_404(slug)
+    jobs = article_jobs(found)
+    try:
+        chunks = audio_service().stream_mp3(jobs)
+    except AudioUnavailable as error:
+        raise _unavailable(error) from None
+    response = Response(chunks, mimetype="audio/mpeg")
+    filename = f"{found.slug}.mp3"
+    response.headers["Content-Disposition"] = (
+        f"attachment; filename=\"{filename}\"; filename*=UTF-8''{quote(found.title + '.mp3', safe='')}")
+    response.headers["Cache-Control"] = f"public, max-age={ARTICLE_MAX_AGE}"
+    return response

@@ -1,0 +1,97 @@
+"""Playlists: the segments of an article (or of text a host page sends) with the URL of each one's audio."""
+from __future__ import annotations
+
+from flask import Blueprint, Flask, Response, current_app, jsonify, request, url_for
+
+from ..audio.registry import register_playlist
+from ..problems import Problem
+from ..speech import clean_text, blocks_from_html, load_abbreviations, segment_blocks
+from .api import article_or_404
+from .jsonbody import json_body
+from .limits import client_limit, limiter, origin_key, origin_limit
+from .security import check_origin, cors_preflight
+
+bp = Blueprint("speech", __name__, url_prefix="/api/v1")
+LANGS = ("vi", "en")
+
+
+def init_app(app: Flask) -> None:
+    """Load the abbreviation dictionary once (built-in plus the operator's ``TRODOC_ABBREVIATIONS`` file)."""
+    app.extensions["trodoc_abbreviations"] = load_abbreviations(app.config.get("ABBREVIATIONS") or None)
+    app.register_blueprint(bp)
+
+
+def article_blocks(article) -> list[str]:
+    """The readable blocks of an article in reading order: title, lead, then the body's blocks."""
+    head = [clean_text(article.title), clean_text(article.lead)]
+    return [block for block in head if block] + blocks_from_html(article.body)
+
+
+def _playlist(blocks: list[str], lang: str) -> Response:
+    config = current_app.config
+    engine = config["TTS_ENGINES"].split(",")[0].strip()
+    segments = segment_blocks(blocks, lang=lang, engine=engine,
+                              abbreviations=current_app.extensions["trodoc_abbreviations"])
+    if len(segments) > config["SPEECH_MAX_SEGMENTS"]:
+        raise Problem(413, f"The text makes {len(segments)} segments; at most {config['SPEECH_MAX_SEGMENTS']} "
+                      "are read in one request.", title="Content Too Large")
+    register_playlist(segments, lang=lang, engine=engine, speed="normal")
+    return jsonify({
+        "lang": lang,
+        "blocks": blocks,
+        "segments": [s.to_json(url_for("audio.segment", segment_id=s.id)) for s in segments],
+    })
+
+
+@bp.get("/articles/<slug>/speech")
+def article_speech(slug: str) -> Response:
+    """The playlist of a stored article."""
+    article = article_or_404(slug)
+    return _playlist(article_blocks(article), article.lang)
+
+
+def _blocks_from_request(data) -> tuple[list[str], str]:
+    config = current_app.config
+    if not isinstance(data, dict):
+        raise Problem(422, "The body must be a JSON object with 'lang' and 'blocks'.", title="Invalid request",
+                      field="(body)")
+    unknown = sorted(set(data) - {"lang", "blocks"})
+    if unknown:
+        raise Problem(422, f"Field '{unknown[0]}' is not accepted.", title="Invalid request", field=unknown[0])
+    lang = data.get("lang", "vi")
+    if lang not in LANGS:
+        raise Problem(422, f"Field 'lang' must be one of {', '.join(LANGS)}.", title="Invalid request",
+                      field="lang")
+    blocks = data.get("blocks")
+    if not isinstance(blocks, list) or not blocks or not all(isinstance(b, str) for b in blocks):
+        raise Problem(422, "Field 'blocks' must be a non-empty list of strings.", title="Invalid request",
+                      field="blocks")
+    if len(blocks) > config["SPEECH_MAX_BLOCKS"]:
+        raise Problem(422, f"Field 'blocks' has {len(blocks)} items; at most {config['SPEECH_MAX_BLOCKS']}.",
+                      title="Invalid request", field="blocks")
+    characters = sum(len(b) for b in blocks)
+    if characters > config["SPEECH_MAX_CHARS"]:
+        raise Problem(413, f"The blocks hold {characters} characters; at most {config['SPEECH_MAX_CHARS']} "
+                      "are read in one request.", title="Content Too Large", field="blocks")
+    return blocks, lang
+
+
+@bp.route("/speech", methods=["OPTIONS"])
+def text_speech_preflight() -> Response:
+    """CORS preflight: only allowed origins may post their text."""
+    return cors_preflight()
+
+
+@bp.post("/speech")
+@limiter.limit(client_limit)
+@limiter.limit(origin_limit, key_func=origin_key)
+def text_speech() -> Response:
+    """The playlist of text blocks that a host page extracted; offsets index into the blocks as sent."""
+    check_origin()
+    blocks, lang = _blocks_from_request(json_body())
+    response = _playlist(blocks, lang)
+    origin = request.headers.get("Origin")
+    if origin:
+        response.headers["Access-Control-Allow-Origin"] = origin
+    response.vary.add("Origin")
+    return response

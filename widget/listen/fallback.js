@@ -1,0 +1,38 @@
+// The browser's own voice, for when the reading server answers 503 or cannot be reached.
+
+// Sentences of the page's blocks, for when there is no playlist at all: a stop counts only before a space
+// or the end, so "1.000.000 đồng" and "12.5" stay whole.
+export function sentenceSegments(blocks) {
+  const out = [];
+  blocks.forEach((b, block) => {
+    for (const m of b.text.matchAll(/\S.*?(?:[.!?…]+["”’)\]]*(?=\s|$)|$)/g)) {
+      out.push({ block, start: m.index, end: m.index + m[0].length, text: m[0], spoken: m[0] });
+    }
+  });
+  return out;
+}
+
+// An engine with the audio engine's shape, or null without speechSynthesis. It cannot resume mid-sentence
+// reliably across browsers, so pause cancels and resume says the segment again.
+export function synthEngine(lang) {
+  const ss = window.speechSynthesis;
+  if (!ss || !window.SpeechSynthesisUtterance) return null;
+  let seg, rate, done, current;
+  const say = () => {
+    const u = (current = new SpeechSynthesisUtterance(seg.spoken || seg.text));
+    u.lang = lang === 'en' ? 'en-US' : 'vi-VN';
+    u.voice = ss.getVoices().find((v) => v.lang.replace('_', '-') === u.lang) || null;
+    u.rate = rate;
+    // cancel() ends the old utterance too: only the current one moves on.
+    u.onend = () => u === current && done();
+    ss.speak(u);
+  };
+  const hush = () => { current = null; ss.cancel(); };
+  return {
+    start(s, r, d) { hush(); seg = s; rate = r; done = d; say(); },
+    pause: hush,
+    resume() { hush(); say(); },
+    stop: hush,
+    rate(r) { rate = r; if (current) { hush(); say(); } },
+  };
+}

@@ -1,0 +1,14 @@
+// Alt+Shift+N play/pause, Alt+Shift+→/← next/previous sentence, Esc stop while playing. Screen readers
+// keep their own modifiers (Insert/Caps Lock for NVDA and JAWS, Ctrl+Option for VoiceOver), so these are free.
+export function listenKeys(ctl) {
+  document.addEventListener('keydown', (e) => {
+    // composedPath()[0] is the real target, also inside shadow roots.
+    const t = e.composedPath()[0];
+    if (e.defaultPrevented || t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
+    // Escape is not swallowed: the page's own dialogs still close on it.
+    if (e.key === 'Escape') return ctl.state().playing && ctl.stop();
+    const act = e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey &&
+      { KeyN: ctl.toggle, ArrowRight: ctl.next, ArrowLeft: ctl.previous }[e.code];
+    if (act) { e.preventDefault(); act(); }
+  });
+}

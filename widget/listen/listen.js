@@ -1,0 +1,122 @@
+import { readBlocks, blockRange, pointIn } from './extract.js';
+import { articleSlug, loadPlaylist } from './playlist.js';
+import { createPlayer, READING_RATES } from './player.js';
+import { highlightReading } from './highlight.js';
+import { mediaSession } from './media-session.js';
+import { sentenceSegments, synthEngine } from './fallback.js';
+import { listenKeys } from './keys.js';
+import { pickToListen } from './pick.js';
+
+// Nghe bài viết: ties extraction, playlist, player, highlight, keys, media session and fallback to the bar.
+// The bar (main.js) owns the buttons, the live region and window.TroDoc's state; this drives them.
+
+const LISTEN_TEXT = {
+  vi: { sentence: 'Câu', here: 'Nghe từ đây', download: 'Tải bản ghi âm (MP3)',
+    fallback: 'Máy chủ đọc chưa phản hồi, đang đọc bằng giọng của trình duyệt',
+    none: 'Không thể nghe bài viết lúc này' },
+  en: { sentence: 'Sentence', here: 'Listen from here', download: 'Download the recording (MP3)',
+    fallback: 'The reading server is not responding; reading with the browser’s voice',
+    none: 'Listening is not available right now' },
+};
+// The progress line and the download link sit under the bar, on its own background whatever the page's.
+const LISTEN_CSS = '.listen{display:flex;flex-wrap:wrap;gap:6px 12px;padding:6px;background:#f5f5f5}' +
+  '.listen:empty{display:none}a{color:#0b57d0}a:focus-visible{outline:3px solid #0b57d0}' +
+  '.pick{position:fixed;z-index:2147483647;color:#fff;background:#1a1a1a}';
+
+// o: {buttons (the bar's, by key), root (the target), base (server origin), lang, t (bar texts),
+//     say (live region), emit and update (window.TroDoc's events and state)}
+export function createListen(o) {
+  const t = { ...o.t, ...LISTEN_TEXT[o.lang] };
+  const b = o.buttons, bar = b.listen.parentNode;
+  const ui = document.createElement('div'), progress = document.createElement('span');
+  const slug = articleSlug(o.root);
+  let blocks = [], ready, synthOn, tick, session;
+
+  const speed = (r) => `${t.rate} ${o.lang === 'en' ? r : String(r).replace('.', ',')}×`;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(LISTEN_CSS);
+  const shadow = bar.getRootNode();
+  shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+  ui.className = 'listen';
+  bar.after(ui);
+  // Stop, previous, next and speed appear once reading has started, and stay so focus never vanishes.
+  const extra = (hidden) => [b.stop, b.previous, b.next, b.rate].forEach((x) => { x.hidden = hidden; });
+  extra(true);
+  b.rate.textContent = speed(1);
+  if (slug) {
+    const a = document.createElement('a');
+    a.href = new URL(`/api/v1/articles/${encodeURIComponent(slug)}/audio.mp3`, o.base).href;
+    a.download = '';
+    a.textContent = t.download;
+    ui.append(a);
+  }
+
+  const clock = (ms) => { const s = ms / 1000 | 0; return `${s / 60 | 0}:${String(s % 60).padStart(2, '0')}`; };
+  const show = () => {
+    const s = player.state();
+    progress.textContent = s.segment < 0 ? '' : `${t.sentence} ${s.segment + 1}/${s.total} · ${clock(s.elapsed)}`;
+    if (s.segment >= 0 && !progress.isConnected) ui.prepend(progress);
+  };
+  // The browser's voice, announced once; without one, says listening is unavailable and returns false.
+  const synth = () => {
+    const e = !synthOn && synthEngine(o.lang);
+    if (e) { player.use(e); synthOn = true; o.say(t.fallback); }
+    if (synthOn) return true;
+    o.say(t.none);
+    o.emit('error', { type: 'unavailable', message: t.none });
+  };
+  const player = createPlayer((type, d) => {
+    if (type === 'segment') {
+      const x = blocks[d.block];
+      highlightReading(x && d.index >= 0 ? blockRange(x, d.start, d.end) : null);
+      show();
+      o.update({ segment: d.index < 0 ? null : d.index });
+      o.emit('segment', { index: d.index, id: d.id, text: d.text, total: d.total });
+    } else if (type === 'change') {
+      clearInterval(tick);
+      if (d.playing) tick = setInterval(show, 1000);
+      show();
+      b.listen.textContent = d.playing ? t.pause : t.listen;
+      b.rate.textContent = speed(d.rate);
+      if (session) session(d.playing);
+      o.update({ playing: d.playing, rate: d.rate });
+    } else if (d.failed && !synth()) player.stop();
+    else if (d.blocked) o.emit('error', { type: 'blocked', message: t.none });
+  });
+  // Blocks and playlist on first use; without the server, the page's own sentences for the browser's voice.
+  const prepare = () => ready || (ready = (async () => {
+    blocks = readBlocks(o.root, shadow.host);
+    try {
+      player.load(await loadPlaylist(o.base, o.root, blocks, o.lang));
+    } catch (e) {
+      if (!synth()) throw e;
+      player.load(sentenceSegments(blocks));
+    }
+    extra(false);
+    session = session || mediaSession(blocks.length ? blocks[0].text : document.title, ctl);
+  })().catch(() => { ready = null; }));
+  const start = (from) => prepare().then(() => ready && player.play(from));
+
+  const ctl = {
+    play: () => start(),
+    pause: player.pause,
+    toggle: () => (player.state().playing ? player.pause() : start()),
+    stop: player.stop,
+    next: player.next,
+    previous: player.prev,
+    state: player.state,
+    rate() {
+      const r = READING_RATES[(READING_RATES.indexOf(player.state().rate) + 1) % READING_RATES.length];
+      player.rate(r);
+      o.say(speed(r));
+    },
+  };
+  // From a point in the page: the segment that holds it, or the next one.
+  pickToListen(o.root, shadow, t.here, () => !bar.hidden, (node, offset) => prepare().then(() => {
+    const p = pointIn(blocks, node, offset);
+    const i = p ? player.list().findIndex((s) => s.block > p.block || (s.block === p.block && s.end > p.offset)) : -1;
+    if (i >= 0) player.play(i);
+  }));
+  listenKeys(ctl);
+  return ctl;
+}

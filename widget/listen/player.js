@@ -1,0 +1,83 @@
+// One HTMLAudioElement playing the playlist segment by segment, the next two fetched ahead so that the only
+// pause between sentences is the one in the recording.
+
+export const READING_RATES = [0.75, 1, 1.25, 1.5, 2];
+
+// The server's recordings, with the audio engine's shape shared by synthEngine (fallback.js).
+function audioEngine(failed) {
+  const a = new Audio();
+  // Same CORS mode as the prefetch, so both share one HTTP cache entry.
+  a.crossOrigin = 'anonymous';
+  a.preservesPitch = a.webkitPreservesPitch = true;
+  a.onerror = () => a.getAttribute('src') && failed();
+  const rate = (r) => { a.defaultPlaybackRate = a.playbackRate = r; };
+  return {
+    start(s, r, done) { a.src = s.audio; rate(r); a.onended = done; return a.play(); },
+    pause: () => a.pause(),
+    resume: () => a.play(),
+    stop() { a.pause(); a.removeAttribute('src'); },
+    rate,
+  };
+}
+
+// `on(event, detail)` hears 'segment', 'change' and 'error' ({blocked} when the browser refused to play,
+// {failed} when a recording could not be loaded; the caller may then switch engines with use()).
+export function createPlayer(on) {
+  const fetched = new Set();
+  let engine = audioEngine(() => on('error', { failed: true })), list = [], i = -1, playing = false, rate = 1;
+  // `loaded`: the segment the engine holds, which next/previous while paused move away from.
+  let spent = 0, since = 0, loaded = -1;
+
+  const state = () => ({ playing, segment: i, rate, total: list.length,
+    elapsed: spent + (playing ? performance.now() - since : 0) });
+  const set = (p) => {
+    if (p === playing) return;
+    if (p) since = performance.now(); else spent = state().elapsed;
+    playing = p;
+    on('change', state());
+  };
+  const prefetch = () => list.slice(i + 1, i + 3).forEach(({ audio }) => {
+    if (audio && !fetched.has(audio)) {
+      fetched.add(audio);
+      // A failed prefetch only costs the gap it meant to hide.
+      fetch(audio).catch(() => fetched.delete(audio));
+    }
+  });
+  const go = (n, play) => {
+    if (n >= list.length) return stop();
+    i = Math.max(0, n);
+    on('segment', { index: i, ...list[i], total: list.length });
+    if (!play) return engine.pause();
+    loaded = i;
+    set(true);
+    prefetch();
+    Promise.resolve(engine.start(list[i], rate, () => go(i + 1, true))).catch((e) => {
+      // AbortError: a newer start replaced this one. NotAllowedError: no user gesture, so no sound.
+      if (e.name === 'NotAllowedError') { set(false); on('error', { blocked: true }); }
+    });
+  };
+  function stop() {
+    engine.stop();
+    i = loaded = -1;
+    set(false);
+    spent = 0;
+    on('segment', { index: -1, total: list.length });
+  }
+
+  return {
+    state,
+    list: () => list,
+    load(segments) { list = segments; i = -1; },
+    use(e) { engine.stop(); engine = e; loaded = -1; if (playing) go(i, true); },
+    play(from) {
+      if (from != null || i < 0 || loaded !== i) return go(from ?? Math.max(i, 0), true);
+      set(true);
+      Promise.resolve(engine.resume()).catch(() => set(false));
+    },
+    pause() { engine.pause(); set(false); },
+    stop,
+    next: () => list.length && go(i + 1, playing),
+    prev: () => list.length && go(i - 1, playing),
+    rate(r) { rate = r; engine.rate(r); on('change', state()); },
+  };
+}

@@ -1,0 +1,49 @@
+// The loader: GET /widget.js, the one tag operators embed. It runs synchronously where the tag is, so the
+// reader's saved choices reach the page before it is painted (no flash of the default size or colours),
+// then it loads the versioned bundle with the bar. Stylesheets are constructed, not inline: a strict
+// Content-Security-Policy governs <style> elements and style attributes, not adopted sheets.
+
+import { load, mirror } from './store.js';
+import { measure } from './textsize.js';
+
+// server/web/widget.py replaces this with the path of the current bundle.
+const BUNDLE = '__TRODOC_BUNDLE__';
+const DEFAULT_TARGETS = ['main article', 'article', 'main'];
+
+const me = document.currentScript;
+
+function findTarget(selector) {
+  for (const candidate of [selector, ...DEFAULT_TARGETS]) {
+    try {
+      const el = candidate && document.querySelector(candidate);
+      if (el) return el;
+    } catch (e) {
+      // An invalid data-target selector falls back to the defaults.
+    }
+  }
+  return document.body;
+}
+
+function start() {
+  const page = new CSSStyleSheet();
+  const sizes = new CSSStyleSheet();
+  page.replaceSync(PAGE_CSS);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, page, sizes];
+  mirror(load());
+  const boot = () => {
+    const target = findTarget(me.dataset.target);
+    // Measure before tagging the target: the tag switches on page.css, whose spacing rules change sizes.
+    sizes.replaceSync(measure(target));
+    target.setAttribute('data-trodoc-target', '');
+    const bundle = document.createElement('script');
+    Object.assign(bundle.dataset, me.dataset);  // the bundle reads the operator's data-* from its own tag
+    bundle.src = new URL(BUNDLE, me.src).href;
+    document.head.append(bundle);
+  };
+  // With defer, async or at the end of <body> the document is parsed now; in <head> the target comes later.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
+  else boot();
+}
+
+// Once per page, even when a page carries the tag twice; and only where constructed stylesheets exist.
+if (me && !document.documentElement.hasAttribute('data-trodoc-scale') && 'adoptedStyleSheets' in document) start();
