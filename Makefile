@@ -52,7 +52,7 @@ test: $(VENV)/.test-installed node_modules/.installed system-test
 	$(VENV)/bin/pytest
 
 bench: $(VENV)/.test-installed
-	$(VENV)/bin/python -m bench
+	$(VENV)/bin/python -m bench $(BENCH)
 
 clean:
 	rm -rf $(VENV) node_modules static/gen instance
