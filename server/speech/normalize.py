@@ -60,10 +60,12 @@ _ROMAN_CONTEXT = (
     r"quân khu|quân đoàn|hạng|nhóm|đợt|cấp|vùng|khu vực|lần thứ|thứ)"
 )
 
-_SLASH_CONTEXT = (
-    r"(?:ngày|tháng|năm|giờ|tuần|quý|người|hộ|lượt|lần|ca|kg|km|ha|tấn|lít|m2|m²|m3|m³|"
-    r"khẩu|con|cây|sản phẩm|hồ sơ|đồng|học sinh|suất|phút)"
-)
+# Words after "/" that make it read "trên" ("đồng/tháng", "người/km²").
+_PER_WORDS = ("ngày", "tháng", "năm", "giờ", "tuần", "quý", "người", "hộ", "lượt", "lần", "ca", "khẩu",
+              "con", "cây", "sản phẩm", "hồ sơ", "học sinh", "suất", "phút")
+_SLASH_CONTEXT = "(?:" + "|".join(
+    re.escape(w) for w in sorted({*_PER_WORDS, *(u for u in UNITS if u[0].isalpha())}, key=len, reverse=True)
+) + ")"
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -118,7 +120,7 @@ def _build_pattern(abbreviations: Mapping[str, str]) -> tuple[str, str]:
         ("time", rf"{_NO_NUM_BEFORE}(?P<th>[01]?\d|2[0-4])(?:[hg:]|\s?giờ\s?)(?P<tm>[0-5]\d)(?:\s?(?:phút|p|')(?!\w))?(?![\d:])"
                  rf"|{_NO_NUM_BEFORE}(?P<th2>[01]?\d|2[0-4])[hg](?![^\W\d]|\d)"),
         ("dollar", rf"\$\s?(?P<dn>{_NUM})"),
-        ("quantity", rf"(?<![\d.,])(?P<q1>{_NUM})(?:\s?[-–]\s?(?P<q2>{_NUM}))?(?:\s(?P<qm>nghìn|ngàn|triệu|tỷ|tỉ)(?=\s?(?:{units})(?![^\W\d]|[²³])))?(?:\s?(?P<qu>{units})(?![^\W\d]|[²³]))?"),
+        ("quantity", rf"(?<![\d.,])(?P<q1>{_NUM})(?:\s?[-–]\s?(?P<q2>{_NUM}))?(?:\s(?P<qm>nghìn|ngàn|triệu|tỷ|tỉ)(?=\s?(?:{units})(?!\w|[²³])))?(?:\s?(?P<qu>{units})(?!\w|[²³]))?"),
         # "Covid-19": the hyphen is not a minus and not a range.
         ("hyphen", r"(?<=[^\W\d_])-(?=\d)"),
         ("ellipsis", r"(?:\.{3,}|…)"),

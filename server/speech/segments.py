@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .abbreviations import load_abbreviations
-from .normalize import Normalizer, get_normalizer
+from .normalize import get_normalizer
 from .phrases import EN_CONJUNCTIONS, VI_CONJUNCTIONS, phrase_spans
 from .sentences import sentence_spans
 from .text import clean_text
@@ -58,9 +58,7 @@ def segment_blocks(
     are dropped.
     """
     if lang == "vi":
-        normalizer: Normalizer | None = get_normalizer(
-            load_abbreviations() if abbreviations is None else abbreviations
-        )
+        normalizer = get_normalizer(load_abbreviations() if abbreviations is None else abbreviations)
         speak = normalizer.normalize
         pieces = normalizer.pieces
         conjunctions = VI_CONJUNCTIONS
@@ -72,6 +70,7 @@ def segment_blocks(
             return []
 
     segments: list[Segment] = []
+    # Articles repeat phrases ("UBND huyện."); hash each spoken text once.
     ids: dict[str, str] = {}
     for index, block in enumerate(blocks):
         for s_start, s_end in sentence_spans(block):

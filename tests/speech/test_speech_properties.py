@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from server.speech import blocks_from_html, clean_text, segment_blocks
@@ -47,6 +47,12 @@ def test_arbitrary_unicode_blocks(blocks: list[str]) -> None:
 
 @_SETTINGS
 @given(_VIETNAMESE_TEXT)
+# Counter-examples hypothesis found during development.
+@example(",0")
+@example("0TX")
+@example("TX&")
+@example("V.\u00a00")
+@example("0m20")
 def test_normalize_is_idempotent(text: str) -> None:
     once = _NORMALIZER.normalize(text)
     assert _NORMALIZER.normalize(once) == once

@@ -86,6 +86,10 @@ UNITS = [
     ("Nhà máy công suất 50 MW.", "Nhà máy công suất năm mươi mê ga oát."),
     ("Diện tích tự nhiên 80.000 km².", "Diện tích tự nhiên tám mươi nghìn ki lô mét vuông."),
     ("Bình quân 2 lần/tuần.", "Bình quân hai lần trên tuần."),
+    ("Giá thu mua 45.000-52.000 đồng/kg.", "Giá thu mua bốn mươi lăm nghìn đến năm mươi hai nghìn đồng trên ki lô gam."),
+    ("Mật độ 120 người/km².", "Mật độ một trăm hai mươi người trên ki lô mét vuông."),
+    ("Năng suất 3 tấn/ha.", "Năng suất ba tấn trên héc ta."),
+    ("Chi phí 5 triệu đồng/hộ mỗi năm.", "Chi phí năm triệu đồng trên hộ mỗi năm."),
 ]
 
 ROMAN = [

@@ -32,6 +32,9 @@ BLOCKS = [
     ("<p>Sở GD&amp;ĐT tỉnh</p>", ["Sở GD&ĐT tỉnh"]),
     ("<p>Chưa đóng thẻ <b>đậm", ["Chưa đóng thẻ đậm"]),
     ("Văn bản không có thẻ", ["Văn bản không có thẻ"]),
+    # <aside> is kept: in article bodies it holds pull quotes and notes, not site chrome.
+    ("<p>Thân bài</p><aside><p>Ghi chú</p></aside>", ["Thân bài", "Ghi chú"]),
+    ("<p>Trước<hr>Sau</p>", ["Trước", "Sau"]),
     ("", []),
 ]
 

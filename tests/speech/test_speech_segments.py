@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import time
 import re
 
 import pytest
@@ -168,3 +169,16 @@ def test_pipeline_version_is_text() -> None:
 def test_html_to_segments(html: str) -> None:
     blocks = blocks_from_html(html)
     check_segments(blocks, segment_blocks(blocks))
+
+
+@pytest.mark.parametrize("block", [
+    "xy. " * 20_000,          # thousands of non-splitting periods (was quadratic)
+    "9" * 20_000,             # one giant number
+    "a@b.vn" * 5_000,         # one giant address-like token
+    "Ngày 28/9, " * 5_000,    # many protected spans
+])
+def test_pathological_blocks_stay_fast(block: str) -> None:
+    start = time.perf_counter()
+    segments = segment_blocks([block])
+    assert time.perf_counter() - start < 5
+    check_segments([block], segments)
