@@ -103,3 +103,9 @@ def blocks_from_html(html: str) -> list[str]:
     parser.feed(html)
     parser.close()
     return parser.blocks
+
+
+def article_blocks(title: str, lead: str, body_html: str) -> list[str]:
+    """An article's readable blocks in reading order: the title, the lead, then the body's blocks."""
+    head = [clean_text(title), clean_text(lead)]
+    return [block for block in head if block] + blocks_from_html(body_html)

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask, Response, current_app, jsonify, request, url_for
 
-from ..audio.registry import register_playlist
+from ..audio.playlists import playlist_segments, register
 from ..problems import Problem
-from ..speech import clean_text, blocks_from_html, load_abbreviations, segment_blocks
+from ..speech import article_blocks, load_abbreviations
 from .api import article_or_404
 from .jsonbody import json_body
 from .limits import client_limit, limiter, origin_key, origin_limit
@@ -21,21 +21,13 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
 
 
-def article_blocks(article) -> list[str]:
-    """The readable blocks of an article in reading order: title, lead, then the body's blocks."""
-    head = [clean_text(article.title), clean_text(article.lead)]
-    return [block for block in head if block] + blocks_from_html(article.body)
-
-
 def _playlist(blocks: list[str], lang: str) -> Response:
-    config = current_app.config
-    engine = config["TTS_ENGINES"].split(",")[0].strip()
-    segments = segment_blocks(blocks, lang=lang, engine=engine,
-                              abbreviations=current_app.extensions["trodoc_abbreviations"])
-    if len(segments) > config["SPEECH_MAX_SEGMENTS"]:
-        raise Problem(413, f"The text makes {len(segments)} segments; at most {config['SPEECH_MAX_SEGMENTS']} "
-                      "are read in one request.", title="Content Too Large")
-    register_playlist(segments, lang=lang, engine=engine, speed="normal")
+    limit = current_app.config["SPEECH_MAX_SEGMENTS"]
+    segments = playlist_segments(blocks, lang)
+    if len(segments) > limit:
+        raise Problem(413, f"The text makes {len(segments)} segments; at most {limit} are read in one request.",
+                      title="Content Too Large")
+    register(segments, lang)
     return jsonify({
         "lang": lang,
         "blocks": blocks,
@@ -47,7 +39,7 @@ def _playlist(blocks: list[str], lang: str) -> Response:
 def article_speech(slug: str) -> Response:
     """The playlist of a stored article."""
     article = article_or_404(slug)
-    return _playlist(article_blocks(article), article.lang)
+    return _playlist(article_blocks(article.title, article.lead, article.body), article.lang)
 
 
 def _blocks_from_request(data) -> tuple[list[str], str]:
