@@ -15,6 +15,7 @@ import json
 import os
 import re
 
+from filelock import FileLock
 from flask import Flask
 from flask_assets import Bundle, Environment
 from webassets.filter import Filter
@@ -22,7 +23,7 @@ from webassets.filter import Filter
 WIDGET_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "widget")
 
 _IMPORT = re.compile(r"^import\s*\{([^}]*)\}\s*from\s*(['\"])([^'\"]+)\2;?[ \t]*$", re.MULTILINE)
-_EXPORT = re.compile(r"^export\s+(?:async\s+)?(?:const|let|function\*?|class)\s+([A-Za-z_$][\w$]*)", re.MULTILINE)
+_EXPORT = re.compile(r"^export\s+((?:async\s+)?(?:const|let|function\*?|class)\s+([A-Za-z_$][\w$]*))", re.MULTILINE)
 
 
 def _module_name(path: str) -> str:
@@ -53,8 +54,8 @@ class ModulesToScript(Filter):
             return f"const {{{names}}} = {_module_name(os.path.normpath(os.path.join(folder, match[3])))};"
 
         body = _IMPORT.sub(bind, source)
-        exports = _EXPORT.findall(body)
-        body = re.sub(r"^export\s+", "", body, flags=re.MULTILINE)
+        exports = [name for _, name in _EXPORT.findall(body)]
+        body = _EXPORT.sub(r"\1", body)
         if re.search(r"^\s*(import|export)\b", body, re.MULTILINE):
             raise ValueError(f"{source_path}: only named imports and `export const|let|function|class`")
         out.write(f"const {_module_name(source_path)} = (() => {{\n{body}\nreturn {{{', '.join(exports)}}};\n}})();\n")
@@ -106,3 +107,12 @@ def init_app(app: Flask) -> Environment:
     for name, bundle in _bundles().items():
         env.register(name, bundle)
     return env
+
+
+def build(app: Flask) -> None:
+    """Build every bundle now, as ``flask assets build`` does (tests and benchmarks call this so they never
+    run a stale build). The lock keeps parallel processes from writing the same files at once."""
+    env = app.jinja_env.assets_environment
+    with FileLock(app.config["ASSETS_CACHE"] + ".lock"), app.app_context():
+        for bundle in env:
+            bundle.build()

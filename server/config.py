@@ -33,6 +33,8 @@ DEFAULTS: dict[str, Any] = {
     "RATELIMIT_STORAGE_URL": "memory://",
     "RATELIMIT_PER_CLIENT": "60 per minute;600 per hour",
     "RATELIMIT_PER_ORIGIN": "600 per minute",
+    # Requests for audio not yet recorded (each one costs an upstream call), per client address.
+    "RATELIMIT_SYNTHESIS": "120 per minute;2000 per hour",
     "TRUSTED_PROXIES": 0,
     "ARTICLES_PER_PAGE": 20,
     "LOAD_SAMPLES": True,
@@ -40,6 +42,9 @@ DEFAULTS: dict[str, Any] = {
     "SPEECH_MAX_CHARS": 30_000,
     "SPEECH_MAX_BLOCKS": 2_000,
     "SPEECH_MAX_SEGMENTS": 1_500,
+    # Registered segments nobody has played yet: at most this many, and forgotten after this many days.
+    "SPEECH_MAX_UNPLAYED": 50_000,
+    "SPEECH_UNPLAYED_DAYS": 7,
     # The widget's build (server/assets.py): one minified, hash-versioned file per bundle, never the
     # per-source debug output; ASSETS_CACHE, ASSETS_MANIFEST and ASSETS_AUTO_BUILD are derived there.
     "ASSETS_DEBUG": False,

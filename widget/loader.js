@@ -1,14 +1,17 @@
-// The loader: GET /widget.js, the one tag operators embed. It runs synchronously where the tag is, so the
-// reader's saved choices reach the page before it is painted (no flash of the default size or colours),
-// then it loads the versioned bundle with the bar. Stylesheets are constructed, not inline: a strict
+// The loader: GET /widget.js, the one tag operators embed. It applies the reader's saved choices in the
+// same task that runs the tag (with defer: before DOMContentLoaded), so the page is never painted with the
+// default size or colours first; then it loads the versioned bundle with the bar. Stylesheets are constructed, not inline: a strict
 // Content-Security-Policy governs <style> elements and style attributes, not adopted sheets.
 
 import { load, mirror } from './store.js';
 import { measure } from './textsize.js';
 
-// server/web/widget.py replaces this with the path of the current bundle.
+// server/web/widget.py replaces these with the path of the current bundle and its SRI hash.
 const BUNDLE = '__TRODOC_BUNDLE__';
+const INTEGRITY = '__TRODOC_INTEGRITY__';
 const DEFAULT_TARGETS = ['main article', 'article', 'main'];
+// Beyond this many elements a target is "long": see page.css for what that changes.
+const LONG = 1000;
 
 const me = document.currentScript;
 
@@ -34,10 +37,12 @@ function start() {
     const target = findTarget(me.dataset.target);
     // Measure before tagging the target: the tag switches on page.css, whose spacing rules change sizes.
     sizes.replaceSync(measure(target));
-    target.setAttribute('data-trodoc-target', '');
+    target.setAttribute('data-trodoc-target', target.getElementsByTagName('*').length > LONG ? 'long' : '');
     const bundle = document.createElement('script');
     Object.assign(bundle.dataset, me.dataset);  // the bundle reads the operator's data-* from its own tag
     bundle.src = new URL(BUNDLE, me.src).href;
+    bundle.integrity = INTEGRITY;
+    bundle.crossOrigin = 'anonymous';
     document.head.append(bundle);
   };
   // With defer, async or at the end of <body> the document is parsed now; in <head> the target comes later.

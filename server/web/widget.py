@@ -6,6 +6,7 @@ bundles themselves (hash in the name) are cached for a year.
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import os
 from functools import lru_cache
@@ -19,14 +20,29 @@ bp = Blueprint("widget", __name__)
 
 LOADER_MAX_AGE = 300
 BUNDLE_PLACEHOLDER = "__TRODOC_BUNDLE__"
+INTEGRITY_PLACEHOLDER = "__TRODOC_INTEGRITY__"
 
 
 @lru_cache(maxsize=8)
-def _loader_source(loader_path: str, bundle_url: str) -> tuple[str, str]:
+def _integrity(path: str) -> str:
+    # Subresource Integrity of a versioned file: the browser refuses the bundle if a CDN or proxy altered it.
+    with open(path, "rb") as file:
+        return "sha384-" + base64.b64encode(hashlib.sha384(file.read()).digest()).decode()
+
+
+@lru_cache(maxsize=8)
+def _loader_source(loader_path: str, bundle_url: str, bundle_path: str) -> tuple[str, str]:
     # Both names carry content hashes, so (loader, bundle) identifies the response: read it once.
     with open(loader_path, encoding="utf-8") as file:
-        source = file.read().replace(BUNDLE_PLACEHOLDER, bundle_url)
+        source = (file.read().replace(BUNDLE_PLACEHOLDER, bundle_url)
+                  .replace(INTEGRITY_PLACEHOLDER, _integrity(bundle_path)))
     return source, hashlib.sha256(source.encode()).hexdigest()[:32]
+
+
+def bundle_integrity() -> str:
+    """The SRI hash (``sha384-…``) of the current widget bundle, which the loader checks."""
+    (bundle_url,) = current_app.jinja_env.assets_environment["trodoc_widget"].urls()
+    return _integrity(_static_path(bundle_url))
 
 
 def _static_path(url: str) -> str:
@@ -40,7 +56,7 @@ def loader() -> Response:
     try:
         (loader_url,) = env["trodoc_loader"].urls()
         (bundle_url,) = env["trodoc_widget"].urls()
-        source, etag = _loader_source(_static_path(loader_url), bundle_url)
+        source, etag = _loader_source(_static_path(loader_url), bundle_url, _static_path(bundle_url))
     except (BundleError, OSError) as error:
         current_app.logger.error("The widget is not built (%s): run `flask --app server assets build`", error)
         raise Problem(503, "The widget is not built yet.", title="Widget unavailable",

@@ -3,22 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from filelock import FileLock
 from playwright.sync_api import sync_playwright
 
-from server import create_app
+from server import assets, create_app
 from tests.browser.harness import Server, launch, pages_app
 
 SAMPLE = "/articles/dak-song-kiem-tra-cai-cach-hanh-chinh-2023"
-
-
-def build_widget(app):
-    """Build the bundles from the current sources (``make test`` does too; pytest alone must not test a
-    stale build). The lock keeps parallel workers from writing the same files at once."""
-    env = app.jinja_env.assets_environment
-    with FileLock(app.config["ASSETS_CACHE"] + ".lock"), app.app_context():
-        for bundle in env:
-            bundle.build()
 
 
 @pytest.fixture(scope="session")
@@ -26,15 +16,23 @@ def widget_server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("widget")
     app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{folder / 'trodoc.db'}",
                       "AUDIO_DIR": str(folder / "audio")})
-    build_widget(app)
+    assets.build(app)  # from the current sources: pytest alone must not test a stale build
     server = Server(app)
     yield server
     server.close()
 
 
+# A long article (1,201 elements in the target), for what page.css does to long articles.
+LONG_PAGE = ('<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bài dài</title>'
+             '<link rel="icon" href="data:,"><link rel="stylesheet" href="hostile.css">'
+             '<script src="{{WIDGET}}/widget.js" defer></script></head><body><main class="container"><article>'
+             + '<p>Người dân <a href="#">tra cứu</a> hồ sơ <b>trực tuyến</b> tại <em>cổng dịch vụ công</em>.</p>' * 300
+             + '<p id="cuoi">Hết bài.</p></article></main></body></html>')
+
+
 @pytest.fixture(scope="session")
 def pages_server(widget_server):
-    server = Server(pages_app(widget_server.url))
+    server = Server(pages_app(widget_server.url, {"long.html": LONG_PAGE}))
     yield server
     server.close()
 

@@ -1,13 +1,20 @@
-"""The widget over HTTP: the stable loader URL, the versioned bundles, and where the build puts things."""
+"""The widget over HTTP and its build: the stable loader URL, the versioned bundles, where the build puts
+things, and how modules become one script."""
 from __future__ import annotations
 
+import base64
+import hashlib
+import io
 import json
 import os
 import re
 import urllib.error
 import urllib.request
 
+import pytest
+
 from server import create_app
+from server.assets import WIDGET_DIR, ModulesToScript
 
 
 def get(url, **headers):
@@ -39,6 +46,14 @@ def test_bundle_is_immutable_for_a_year(widget_server):
     assert "import " not in body and "export " not in body
 
 
+def test_loader_checks_the_bundle_with_subresource_integrity(widget_server):
+    _, _, loader = get(widget_server.url + "/widget.js")
+    bundle = re.search(r"'(/static/gen/trodoc-[0-9a-f]{8}\.js)'", loader).group(1)
+    with urllib.request.urlopen(widget_server.url + bundle) as response:
+        digest = base64.b64encode(hashlib.sha384(response.read()).digest()).decode()
+    assert f"'sha384-{digest}'" in loader and "__TRODOC_INTEGRITY__" not in loader
+
+
 def test_build_keeps_its_cache_out_of_static_and_ships_a_manifest(widget_server):
     app = create_app({"TESTING": True, "LOAD_SAMPLES": False,
                       "DATABASE_URL": "sqlite://", "AUDIO_DIR": os.devnull})
@@ -59,3 +74,15 @@ def test_loader_answers_503_until_the_widget_is_built(tmp_path):
     response = app.test_client().get("/widget.js")
     assert response.status_code == 503 and response.mimetype == "application/problem+json"
     assert response.headers["Retry-After"] == "60"
+
+
+def test_each_module_keeps_its_own_scope_and_odd_syntax_fails_the_build():
+    out = io.StringIO()
+    ModulesToScript().input(io.StringIO("import { a, b as c } from '../state.js';\nconst root = 1;\n"
+                                        "export const x = 1;\nexport async function y() {}\n"),
+                            out, source_path=os.path.join(WIDGET_DIR, "listen", "m.js"))
+    assert out.getvalue() == ("const $listen_m = (() => {\nconst {a, b: c} = $state;\nconst root = 1;\n"
+                              "const x = 1;\nasync function y() {}\n\nreturn {x, y};\n})();\n")
+    with pytest.raises(ValueError, match="only named imports"):
+        ModulesToScript().input(io.StringIO("export default 3;\n"), io.StringIO(),
+                                source_path=os.path.join(WIDGET_DIR, "q.js"))

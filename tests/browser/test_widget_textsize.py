@@ -63,3 +63,14 @@ def test_text_outside_the_target_keeps_its_size(page, sample_url):
     before = page.evaluate(nav)
     page.evaluate("() => TroDoc.setScale(2)")
     assert page.evaluate(nav) == before
+
+
+def test_long_article_skips_unseen_blocks_yet_scales_them_all(page, pages_server):
+    open_widget(page, pages_server.url + "/long.html")
+    assert page.evaluate("() => document.querySelector('article').getAttribute('data-trodoc-target')") == "long"
+    base = page.evaluate(TEXT_SIZES)
+    page.get_by_role("button", name="Tăng cỡ chữ").click()
+    page.get_by_role("button", name="Tăng cỡ chữ").click()
+    assert_scaled(page.evaluate(TEXT_SIZES), base, 1.25)
+    page.locator("#cuoi").scroll_into_view_if_needed()
+    assert page.locator("#cuoi").is_visible() and not page.evaluate(HAS_HORIZONTAL_SCROLL)
