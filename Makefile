@@ -51,6 +51,11 @@ test: $(VENV)/.test-installed node_modules/.installed system-test
 	$(VENV)/bin/flask --app server assets build
 	$(VENV)/bin/pytest
 
+# The README's screenshots (docs/screenshots/*.png), taken by the test suite in headless Chromium.
+screenshots: $(VENV)/.test-installed system-test
+	$(VENV)/bin/flask --app server assets build
+	TRODOC_SCREENSHOTS_DIR=docs/screenshots $(VENV)/bin/pytest -p no:cacheprovider tests/browser/test_screenshots.py
+
 bench: $(VENV)/.test-installed
 	$(VENV)/bin/python -m bench $(BENCH)
 

@@ -120,7 +120,7 @@ def _build_pattern(abbreviations: Mapping[str, str]) -> tuple[str, str]:
         ("time", rf"{_NO_NUM_BEFORE}(?P<th>[01]?\d|2[0-4])(?:[hg:]|\s?giờ\s?)(?P<tm>[0-5]\d)(?:\s?(?:phút|p|')(?!\w))?(?![\d:])"
                  rf"|{_NO_NUM_BEFORE}(?P<th2>[01]?\d|2[0-4])[hg](?![^\W\d]|\d)"),
         ("dollar", rf"\$\s?(?P<dn>{_NUM})"),
-        ("quantity", rf"(?<![\d.,])(?P<q1>{_NUM})(?:\s?[-–]\s?(?P<q2>{_NUM}))?(?:\s(?P<qm>nghìn|ngàn|triệu|tỷ|tỉ)(?=\s?(?:{units})(?!\w|[²³])))?(?:\s?(?P<qu>{units})(?!\w|[²³]))?"),
+        ("quantity", rf"(?<![\d,])(?<!\d\.)(?P<q1>{_NUM})(?:\s?[-–]\s?(?P<q2>{_NUM}))?(?:\s(?P<qm>nghìn|ngàn|triệu|tỷ|tỉ)(?=\s?(?:{units})(?!\w|[²³])))?(?:\s?(?P<qu>{units})(?!\w|[²³]))?"),
         # "Covid-19": the hyphen is not a minus and not a range.
         ("hyphen", r"(?<=[^\W\d_])-(?=\d)"),
         ("ellipsis", r"(?:\.{3,}|…)"),
@@ -198,7 +198,8 @@ class Normalizer:
 
     # -- rule handlers: (match, prefix word before it or None) -> spoken -----
     def _abbr(self, m: re.Match[str], prefix: str | None) -> str:
-        return self.abbreviations[m.group()]
+        # "P.5", "TP.Buôn Ma Thuột": a dotted key touching the next word gets a space after its expansion.
+        return self.abbreviations[m.group()] + " "
 
     def _legal(self, m: re.Match[str], prefix: str | None) -> str:
         number = m.group("ln")

@@ -12,7 +12,7 @@ CLAUSE, COMMA, CONJUNCTION, WORD = range(4)
 
 VI_CONJUNCTIONS = frozenset(
     {"và", "nhưng", "hoặc", "để", "của", "trong", "với", "theo", "khi", "nhằm", "mà", "vì", "do",
-     "tại", "cũng", "nên", "thì"}
+     "tại", "cũng", "nên", "thì", "trên", "về", "cho", "từ", "đến"}
 )
 EN_CONJUNCTIONS = frozenset({"and", "but", "or", "to", "of", "in", "with", "when", "because", "which", "that"})
 
@@ -58,7 +58,8 @@ def boundaries(sentence: str, protected: list[tuple[int, int]], conjunctions: It
             kind = COMMA
         else:
             word = _WORD_RE.match(sentence, resume)
-            kind = CONJUNCTION if word and word.group() in conj else WORD
+            # Lowercased so that all-caps headlines (common on portals) break before "TRÊN", "CỦA", … too.
+            kind = CONJUNCTION if word and word.group().lower() in conj else WORD
         out.append(Boundary(cut, resume, kind))
     return out
 

@@ -152,6 +152,8 @@ ADDRESSES = [
 ]
 
 ABBREVIATIONS = [
+    ("Trụ sở đặt tại P.5, Q.3, TP.HCM.", "Trụ sở đặt tại phường năm, quận ba, Thành phố Hồ Chí Minh."),
+    ("Văn phòng ở P.10 Q.Bình Thạnh.", "Văn phòng ở phường mười quận Bình Thạnh."),
     ("UBND tỉnh Đăk Nông chỉ đạo quyết liệt.", "Ủy ban nhân dân tỉnh Đăk Nông chỉ đạo quyết liệt."),
     ("Kỳ họp HĐND huyện khai mạc.", "Kỳ họp Hội đồng nhân dân huyện khai mạc."),
     ("Ban Thường trực UBMTTQ huyện phát động.", "Ban Thường trực Ủy ban Mặt trận Tổ quốc huyện phát động."),

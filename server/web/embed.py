@@ -1,0 +1,115 @@
+"""``GET /embed``: the page for portal operators (the one tag for this server, its options with a live
+preview, the CSP they need, and how to add it to plain HTML, WordPress or any CMS), and
+``GET /embed/preview``: the sample article with the tag built from those options, shown in the page's iframe.
+
+Both take the tag's options as query parameters ``target``, ``lang`` and ``position``. On the preview, an
+invalid option is a 400 problem (the page's script never sends one: it checks the selector first); on the
+operator page it is reported next to its field and the default is used in the tag.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flask import Blueprint, render_template, request, url_for
+
+from ..problems import Problem
+from . import widget
+from .api import article_or_404
+
+bp = Blueprint("embed", __name__)
+
+PREVIEW_SLUG = "dak-song-kiem-tra-cai-cach-hanh-chinh-2023"
+LANGS = ("vi", "en")
+POSITIONS = ("before-target", "floating")
+DEFAULTS = {"target": "#content", "lang": "vi", "position": "before-target"}
+MAX_TARGET = 200
+# A CSS selector never needs these: markup, declaration blocks, control characters.
+_NOT_IN_SELECTOR = re.compile(r"[<{};\\\x00-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Options:
+    """The tag's ``data-*`` options, validated."""
+
+    target: str = DEFAULTS["target"]
+    lang: str = DEFAULTS["lang"]
+    position: str = DEFAULTS["position"]
+
+
+def _check(name: str, value: str) -> str | None:
+    """The problem with one option's value, or None when it is valid."""
+    if name == "target":
+        if not value.strip() or len(value) > MAX_TARGET or _NOT_IN_SELECTOR.search(value):
+            return (f"'target' must be a CSS selector of 1 to {MAX_TARGET} characters without "
+                    "control characters or any of < { } ; \\")
+    elif name == "lang" and value not in LANGS:
+        return "'lang' must be one of vi, en"
+    elif name == "position" and value not in POSITIONS:
+        return "'position' must be one of before-target, floating"
+    return None
+
+
+def read_options() -> tuple[Options, dict[str, str]]:
+    """The options of the query string (defaults for missing ones) and the errors of invalid ones by name;
+    an invalid option keeps its default."""
+    values, errors = dict(DEFAULTS), {}
+    for name in DEFAULTS:
+        value = request.args.get(name)
+        if value is None:
+            continue
+        value = value.strip() if name == "target" else value
+        problem = _check(name, value)
+        if problem:
+            errors[name] = problem
+        else:
+            values[name] = value
+    return Options(**values), errors
+
+
+def _attr(value: str) -> str:
+    # Inside a double-quoted attribute only these two need a character reference (as in embed.js).
+    return value.replace("&", "&amp;").replace('"', "&quot;")
+
+
+def embed_tag(loader_url: str, options: Options) -> str:
+    """The one tag an operator copies (source text, not markup); ``data-position`` only when it is not
+    the default. static/portal/embed.js builds the same text in the browser."""
+    position = f' data-position="{options.position}"' if options.position != DEFAULTS["position"] else ""
+    return (f'<script src="{_attr(loader_url)}" defer data-target="{_attr(options.target)}" '
+            f'data-lang="{options.lang}"{position}></script>')
+
+
+def integrity() -> str | None:
+    """The SRI hash the loader checks the versioned bundle with, when the widget module provides it."""
+    bundle_integrity = getattr(widget, "bundle_integrity", None)
+    if bundle_integrity is None:
+        return None
+    try:
+        return bundle_integrity() or None
+    except Exception:  # not built yet: the page is still useful without the note
+        return None
+
+
+@bp.get("/embed")
+def page() -> tuple[str, int]:
+    """The operators' page; works without script (the form submits here), the script updates it live."""
+    options, errors = read_options()
+    loader_url = url_for("widget.loader", _external=True)
+    origin = request.host_url.rstrip("/")
+    html = render_template(
+        "embed.html", options=options, errors=errors, loader_url=loader_url, origin=origin,
+        tag=embed_tag(loader_url, options), integrity=integrity(), langs=LANGS, positions=POSITIONS,
+        preview_url=url_for("embed.preview", target=options.target, lang=options.lang, position=options.position))
+    return html, 400 if errors else 200
+
+
+@bp.get("/embed/preview")
+def preview() -> str:
+    """The sample article with the tag built from the options; an invalid option is a 400 problem."""
+    options, errors = read_options()
+    if errors:
+        name = next(iter(errors))
+        raise Problem(400, errors[name] + ".", title="Invalid embed option", field=name)
+    return render_template("article.html", article=article_or_404(PREVIEW_SLUG), embed_target=options.target,
+                           embed_lang=options.lang, embed_position=options.position)

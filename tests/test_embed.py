@@ -1,0 +1,120 @@
+"""GET /embed (the operators' page) and GET /embed/preview (the sample article with a chosen tag)."""
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from server.web import embed
+
+DAK_SONG = "dak-song-kiem-tra-cai-cach-hanh-chinh-2023"
+
+
+def code(page: str, element_id: str) -> str:
+    """The text a reader sees in ``<code id=…>`` (markup removed, references resolved)."""
+    match = re.search(rf'<code id="{element_id}">(.*?)</code>', page, re.S)
+    assert match, element_id
+    return html.unescape(re.sub(r"<[^>]+>", "", match.group(1)))
+
+
+def test_embed_page_shows_the_tag_for_this_server(client):
+    response = client.get("/embed", base_url="https://portal.example.gov.vn")
+    assert response.status_code == 200 and response.mimetype == "text/html"
+    page = response.get_data(as_text=True)
+    assert code(page, "embed-tag") == (
+        '<script src="https://portal.example.gov.vn/widget.js" defer data-target="#content" data-lang="vi"></script>')
+    assert '<html lang="vi">' in page and 'lang="en"' in page
+    assert 'title="Xem trước"' in page
+    assert f'src="/embed/preview?target=%23content&amp;lang=vi&amp;position=before-target"' in page
+    assert "Sao chép / " in page and 'role="status"' in page
+    # The strict page policy: no inline script or style, the script is a file of static/.
+    assert "<script>" not in page and "style=" not in page
+    assert '<script src="/static/portal/embed.js" defer></script>' in page
+
+
+def test_csp_checklist_names_this_origin(client):
+    page = client.get("/embed", base_url="https://portal.example.gov.vn").get_data(as_text=True)
+    for directive in ("script-src", "connect-src", "media-src"):
+        assert f"<code>{directive} https://portal.example.gov.vn</code>" in page
+    assert "<code>style-src</code>" in page and "<code>img-src</code>" in page
+    assert code(page, "csp-example") == (
+        "Content-Security-Policy: default-src 'self'; script-src 'self' https://portal.example.gov.vn; "
+        "connect-src 'self' https://portal.example.gov.vn; media-src 'self' https://portal.example.gov.vn")
+
+
+def test_instructions_cover_html_wordpress_and_any_cms(client):
+    page = client.get("/embed?target=.entry-content&lang=en").get_data(as_text=True)
+    wordpress = code(page, "wordpress-snippet")
+    assert "wp_enqueue_script('trodoc', 'http://localhost/widget.js'" in wordpress
+    assert "add_filter('script_loader_tag'" in wordpress
+    assert """' data-target=".entry-content" data-lang="en" src='""" in wordpress
+    assert "Plain HTML" in page and "Any CMS with a footer script field" in page
+
+
+def test_options_in_the_query_shape_the_tag(client):
+    page = client.get("/embed?target=main > article&lang=en&position=floating").get_data(as_text=True)
+    assert code(page, "embed-tag") == ('<script src="http://localhost/widget.js" defer data-target="main > article" '
+                                       'data-lang="en" data-position="floating"></script>')
+    assert 'value="en" checked' in page and 'value="floating" checked' in page
+
+
+def test_quotes_in_a_selector_are_escaped_in_the_tag(client):
+    page = client.get("/embed", query_string={"target": '[data-x="a&b"]'}).get_data(as_text=True)
+    assert 'data-target="[data-x=&quot;a&amp;b&quot;]"' in code(page, "embed-tag")
+
+
+def test_invalid_options_on_the_page_are_reported_and_defaults_used(client):
+    response = client.get("/embed?target=<img>&lang=fr")
+    assert response.status_code == 400 and response.mimetype == "text/html"
+    page = response.get_data(as_text=True)
+    assert 'aria-invalid="true"' in page
+    assert 'data-target="#content" data-lang="vi"' in code(page, "embed-tag")
+
+
+def test_integrity_note_only_when_the_widget_provides_it(app, client, monkeypatch):
+    page = client.get("/embed").get_data(as_text=True)
+    if hasattr(embed.widget, "bundle_integrity"):
+        with app.test_request_context():
+            value = embed.widget.bundle_integrity()
+        assert value.startswith("sha384-") and f'<code id="bundle-integrity">{value}</code>' in page
+    monkeypatch.setattr(embed.widget, "bundle_integrity", lambda: None, raising=False)
+    assert "SRI" not in client.get("/embed").get_data(as_text=True)
+    monkeypatch.setattr(embed.widget, "bundle_integrity", lambda: "sha384-abc", raising=False)
+    page = client.get("/embed").get_data(as_text=True)
+    assert '<code id="bundle-integrity">sha384-abc</code>' in page
+
+
+def test_preview_is_the_sample_article_with_the_chosen_tag(client):
+    response = client.get("/embed/preview?target=.article-body&lang=en&position=floating")
+    assert response.status_code == 200 and response.mimetype == "text/html"
+    page = response.get_data(as_text=True)
+    assert '<article id="content"' in page and "HỘI NGHỊ CÔNG BỐ DỰ THẢO KẾT QUẢ KIỂM TRA" in page
+    assert ('<script src="/widget.js" defer data-target=".article-body" data-lang="en" '
+            'data-position="floating"></script>') in page
+    # Same origin may frame it (the embed page does); others may not.
+    assert response.headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert "frame-ancestors 'self'" in response.headers["Content-Security-Policy"]
+
+
+def test_preview_defaults_are_the_article_page_tag(client):
+    preview = client.get("/embed/preview").get_data(as_text=True)
+    article = client.get(f"/articles/{DAK_SONG}").get_data(as_text=True)
+    tag = '<script src="/widget.js" defer data-target="#content" data-lang="vi"></script>'
+    assert tag in preview and tag in article
+
+
+@pytest.mark.parametrize("query, field", [
+    ("lang=fr", "lang"), ("position=top", "position"), ("target=", "target"), ("target=%3Cscript%3E", "target"),
+    ("target=" + "a" * 201, "target"), ("target=a%7Bcolor:red%7D", "target"), ("target=a%0Ab", "target"),
+])
+def test_invalid_preview_options_are_a_400_problem(client, query, field):
+    response = client.get(f"/embed/preview?{query}", headers={"Accept": "text/html"})
+    assert response.status_code == 400 and response.mimetype == "application/problem+json"
+    body = response.get_json()
+    assert body["status"] == 400 and body["title"] == "Invalid embed option" and body["field"] == field
+
+
+def test_portal_footer_links_to_the_embed_page(client):
+    for path in ("/", f"/articles/{DAK_SONG}"):
+        assert 'href="/embed"' in client.get(path).get_data(as_text=True)
