@@ -26,6 +26,11 @@ _IMPORT = re.compile(r"^import\s*\{([^}]*)\}\s*from\s*(['\"])([^'\"]+)\2;?[ \t]*
 _EXPORT = re.compile(r"^export\s+((?:async\s+)?(?:const|let|function\*?|class)\s+([A-Za-z_$][\w$]*))", re.MULTILINE)
 
 
+# Nghe bài viết (widget/listen/), each after the modules it imports.
+LISTEN_MODULES = tuple(f"listen/{name}.js" for name in (
+    "extract", "playlist", "player", "highlight", "media-session", "fallback", "keys", "pick", "listen"))
+
+
 def _module_name(path: str) -> str:
     """``listen/extract.js`` → ``$listen_extract``: the variable holding that module's exports."""
     return "$" + re.sub(r"\W", "_", os.path.relpath(path, WIDGET_DIR).removesuffix(".js"))
@@ -91,7 +96,7 @@ def _bundles() -> dict[str, Bundle]:
         "trodoc_loader": Bundle(_css("page.css", "PAGE_CSS"), "store.js", "textsize.js", "loader.js",
                                 filters=(ModulesToScript(), "rjsmin"), output="gen/trodoc-loader-%(version)s.js"),
         "trodoc_widget": Bundle(_css("bar.css", "BAR_CSS"), "store.js", "i18n.js", "state.js", "announce.js",
-                                "toolbar.js", "main.js",
+                                "toolbar.js", *LISTEN_MODULES, "main.js",
                                 filters=(ModulesToScript(), "rjsmin"), output="gen/trodoc-%(version)s.js"),
     }
 

@@ -24,7 +24,7 @@ const TEXTS = {
     max: 'Tương phản tối đa',
     on: 'bật',
     off: 'tắt',
-    unavailable: 'Chưa nghe được bài viết này',
+    unavailable: 'Không thể nghe bài viết lúc này',
   },
   en: {
     bar: 'Trợ Đọc reading tools',
@@ -48,7 +48,7 @@ const TEXTS = {
     max: 'Maximum contrast',
     on: 'on',
     off: 'off',
-    unavailable: 'Listening is not available for this article',
+    unavailable: 'Listening is not available right now',
   },
 };
 

@@ -1,12 +1,12 @@
 // The bundle's entry: the loader has applied the saved settings and tagged the target; this adds the bar
-// and window.TroDoc, the widget's one global. The listening controls belong to the player (part 2): until
-// it is there, play(), pause() and stop() report an 'error' event instead of failing silently.
+// and window.TroDoc, the widget's one global. The listening controls are driven by listen/listen.js.
 
 import { STEPS, LEVELS } from './store.js';
 import { language, texts } from './i18n.js';
 import { getState, on, emit, update } from './state.js';
 import { liveRegion } from './announce.js';
 import { renderBar } from './toolbar.js';
+import { createListen } from './listen/listen.js';
 
 const me = document.currentScript;
 const target = document.querySelector('[data-trodoc-target]');
@@ -32,10 +32,6 @@ function start() {
   const lang = language(me.dataset.lang);
   const t = texts(lang);
   const live = liveRegion();
-  const unavailable = () => {
-    live.say(t.unavailable);
-    emit('error', { type: 'unavailable', message: t.unavailable });
-  };
   const percent = (scale) => `${t.size} ${(scale * 100).toLocaleString(lang)} %`;
   const size = (direction) => live.say(percent(setScale(direction ? neighbour(STEPS, getState().scale, direction) : 1)));
   const contrast = (direction) => live.say(t[setContrast(neighbour(LEVELS, getState().contrast, direction))]);
@@ -60,18 +56,20 @@ function start() {
           live.say(`${t.spacing}: ${getState().spacing ? t.on : t.off}`);
         },
       },
-      { key: 'listen', run: unavailable },
+      { key: 'listen', run: () => listen.toggle() },
+      ...['stop', 'previous', 'next', 'rate'].map((key) => ({ key, run: () => listen[key]() })),
     ],
   });
   on('change', (state) => buttons.spacing.setAttribute('aria-pressed', String(state.spacing)));
+  const listen = createListen({ buttons, root: target, base: new URL(me.src).origin, lang, t, say: live.say, emit, update });
 
   window.TroDoc = Object.freeze({
     getState,
     setScale,
     setContrast,
-    play: unavailable,
-    pause: unavailable,
-    stop: unavailable,
+    play: listen.play,
+    pause: listen.pause,
+    stop: listen.stop,
     on,
   });
 }

@@ -7,6 +7,7 @@ from playwright.sync_api import sync_playwright
 
 from server import assets, create_app
 from tests.browser.harness import Server, launch, pages_app
+from tests.fake_google import FakeGoogle
 
 SAMPLE = "/articles/dak-song-kiem-tra-cai-cach-hanh-chinh-2023"
 
@@ -14,12 +15,14 @@ SAMPLE = "/articles/dak-song-kiem-tra-cai-cach-hanh-chinh-2023"
 @pytest.fixture(scope="session")
 def widget_server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("widget")
-    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{folder / 'trodoc.db'}",
-                      "AUDIO_DIR": str(folder / "audio")})
-    assets.build(app)  # from the current sources: pytest alone must not test a stale build
-    server = Server(app)
-    yield server
-    server.close()
+    # Speech goes to the local fake of Google's endpoint: tests never reach for the real one.
+    with FakeGoogle() as google:
+        app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{folder / 'trodoc.db'}",
+                          "AUDIO_DIR": str(folder / "audio"), "GTTS_URL": google.url, "TTS_ENGINES": "gtts"})
+        assets.build(app)  # from the current sources: pytest alone must not test a stale build
+        server = Server(app)
+        yield server
+        server.close()
 
 
 # A long article (1,201 elements in the target), for what page.css does to long articles.

@@ -37,7 +37,7 @@ WATCH = """() => {
       raw = r.toString();
       shown = f.textContent.normalize('NFC').replace(/[\\s\\u200b-\\u200d\\u2060]+/g, ' ').trim();
     }
-    window.__seg.push({ ...d, shown, raw });
+    window.__seg.push({ ...d, shown, raw, at: performance.now() });
   });
 }"""
 

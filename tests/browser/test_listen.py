@@ -54,6 +54,11 @@ def listening(page):
     return page.evaluate("(({ playing, segment, rate }) => ({ playing, segment, rate }))(TroDoc.getState())")
 
 
+def wait_started(page, timeout=10_000):
+    """Playing its first segment, or already a later one on a slow machine."""
+    page.wait_for_function("TroDoc.getState().segment !== null", timeout=timeout)
+
+
 def wait_segment(page, index, timeout=10_000):
     page.wait_for_function(f"TroDoc.getState().segment === {index}", timeout=timeout)
 
@@ -101,7 +106,7 @@ def test_plays_through_with_the_sentence_highlighted(page, listen_server):
 
 def test_buttons_by_accessible_name(page):
     button(page, "Nghe bài viết").click()
-    wait_segment(page, 0)
+    wait_started(page)
     assert page.evaluate("TroDoc.getState().playing") is True
     assert audio(page, "preservesPitch") is True
     button(page, "Tạm dừng").click()
@@ -110,15 +115,23 @@ def test_buttons_by_accessible_name(page):
     paused_at = audio(page, "currentTime")
     page.wait_for_timeout(300)
     assert audio(page, "currentTime") == paused_at
-    button(page, "Nghe bài viết").click()  # resumes where it paused
-    page.wait_for_function("TroDoc.getState().playing && !window.__audios[0].paused")
-    assert page.evaluate("TroDoc.getState().segment") == state["segment"]
-    assert audio(page, "currentTime") >= paused_at
     segment = state["segment"]
+    resumed_from = len(segments(page))
+    button(page, "Nghe bài viết").click()  # resumes where it paused: the segment is not started again
+    page.wait_for_function("TroDoc.getState().playing && !window.__audios[0].paused")
+    assert all(s["index"] > segment for s in segments(page)[resumed_from:])
+    button(page, "Tạm dừng").click()
+    segment = page.evaluate("TroDoc.getState().segment")
+    # Paused, so that playback cannot move on by itself meanwhile.
     button(page, "Câu sau").click()
     wait_segment(page, segment + 1)
     button(page, "Câu trước").click()
     wait_segment(page, segment)
+    assert page.evaluate("TroDoc.getState().playing") is False
+    resumed_from = len(segments(page))
+    button(page, "Nghe bài viết").click()  # back on the paused sentence: it resumes too
+    page.wait_for_function("TroDoc.getState().playing")
+    assert all(s["index"] > segment for s in segments(page)[resumed_from:])
     button(page, "Tốc độ đọc").click()
     assert page.evaluate("TroDoc.getState().rate") == 1.25
     assert audio(page, "playbackRate") == 1.25
@@ -131,29 +144,33 @@ def test_buttons_by_accessible_name(page):
     assert listening(page) == {"playing": False, "segment": None, "rate": 1}
     assert audio(page, "paused") is True
     assert page.evaluate("CSS.highlights.has('trodoc-reading')") is False
+    assert page.locator(".listen span").count() == 0  # no progress line once stopped
 
 
 def test_progress_line_shows_sentence_and_time(page):
     button(page, "Nghe bài viết").click()
-    wait_segment(page, 0)
+    wait_started(page)
+    button(page, "Tạm dừng").click()
+    segment = page.evaluate("TroDoc.getState().segment")  # 0, or later on a slow machine
     progress = page.locator(".listen span")
-    assert re.fullmatch(r"Câu 1/\d+ · 0:0\d", progress.text_content())
+    assert re.fullmatch(rf"Câu {segment + 1}/16 · 0:0\d", progress.text_content())
     button(page, "Câu sau").click()
-    wait_segment(page, 1)
-    assert progress.text_content().startswith("Câu 2/")
+    wait_segment(page, segment + 1)
+    assert progress.text_content().startswith(f"Câu {segment + 2}/16 · ")
 
 
 def test_keyboard_shortcuts(page):
     page.locator("h1").click()  # focus in the page, not in a field
     page.keyboard.press("Alt+Shift+N")
-    wait_segment(page, 0)
+    wait_started(page)
     assert page.evaluate("TroDoc.getState().playing") is True
-    page.keyboard.press("Alt+Shift+ArrowRight")
-    wait_segment(page, 1)
-    page.keyboard.press("Alt+Shift+ArrowLeft")
-    wait_segment(page, 0)
     page.keyboard.press("Alt+Shift+N")
     assert page.evaluate("TroDoc.getState().playing") is False
+    segment = page.evaluate("TroDoc.getState().segment")
+    page.keyboard.press("Alt+Shift+ArrowRight")
+    wait_segment(page, segment + 1)
+    page.keyboard.press("Alt+Shift+ArrowLeft")
+    wait_segment(page, segment)
     page.keyboard.press("Alt+Shift+N")
     page.wait_for_function("TroDoc.getState().playing")
     page.keyboard.press("Escape")
@@ -182,20 +199,23 @@ def test_buttons_by_tab_and_enter(page):
     page.keyboard.press("Shift+Tab")  # backwards from the article to the bar, which sits before it
     assert focused(page) == "Nghe bài viết"
     page.keyboard.press("Space")
-    wait_segment(page, 0)
-    for _ in range(4):  # a toolbar: arrow keys move between its buttons
+    wait_started(page)
+    assert focused(page) == "Tạm dừng"
+    page.keyboard.press("Space")
+    segment = page.evaluate("TroDoc.getState().segment")
+    for _ in range(3):  # a toolbar: arrow keys move between its buttons
         page.keyboard.press("ArrowRight")
+    assert focused(page) == "Câu sau"
+    page.keyboard.press("Enter")
+    wait_segment(page, segment + 1)
+    page.keyboard.press("ArrowRight")
     assert focused(page) == "Tốc độ đọc 1×"
     page.keyboard.press("Enter")
     assert page.evaluate("TroDoc.getState().rate") == 1.25
-    page.keyboard.press("ArrowLeft")
-    assert focused(page) == "Câu sau"
-    page.keyboard.press("Enter")
-    wait_segment(page, 1)
     page.keyboard.press("Home")
-    assert focused(page) == "Tạm dừng"
+    assert focused(page) == "Nghe bài viết"
     page.keyboard.press("Enter")
-    assert page.evaluate("TroDoc.getState().playing") is False
+    page.wait_for_function("TroDoc.getState().playing")
 
 
 def test_no_sound_without_a_gesture(page):
@@ -229,7 +249,7 @@ def test_listen_from_a_selection(page):
 
 def test_media_session(page):
     button(page, "Nghe bài viết").click()
-    wait_segment(page, 0)
+    wait_started(page)
     session = page.evaluate("({ title: navigator.mediaSession.metadata.title, state: navigator.mediaSession.playbackState })")
     assert session == {"title": "Thông báo lịch tiếp công dân tháng 12", "state": "playing"}
     button(page, "Tạm dừng").click()
@@ -240,7 +260,7 @@ def test_media_session(page):
 def test_highlight_contrast(page, contrast):
     page.evaluate(f"document.documentElement.dataset.trodocContrast = '{contrast}'")
     button(page, "Nghe bài viết").click()
-    wait_segment(page, 0)
+    wait_started(page)
     colours = page.evaluate("""() => { const s = getComputedStyle(document.querySelector('h1 b'), '::highlight(trodoc-reading)');
         return [s.color, s.backgroundColor]; }""")
     assert ratio(*colours) >= 4.5, colours
@@ -257,7 +277,7 @@ def ratio(fg: str, bg: str) -> float:
 
 def test_axe_while_playing(page):
     button(page, "Nghe bài viết").click()
-    wait_segment(page, 0)
+    wait_started(page)
     assert axe_violations(page) == []
     assert page.evaluate("TroDoc.getState().playing") is True
 
@@ -284,7 +304,7 @@ def test_fallback_to_the_browser_voice(fallback_page, status):
     page = fallback_page(FAKE_SYNTH, status)
     button(page, "Nghe bài viết").click()
     page.wait_for_function("window.__spoken.length >= 3", timeout=10_000)
-    wait_live(page, "đang đọc bằng giọng của trình duyệt")
+    wait_live(page, "Máy chủ chưa phản hồi, đọc bằng giọng của trình duyệt")
     spoken = page.evaluate("window.__spoken")
     assert spoken[0] == {"text": "Thông báo lịch tiếp công dân tháng 12", "lang": "vi-VN", "rate": 1}
     assert spoken[1]["text"] == "Ủy ban nhân dân xã Nâm N'Jang thông báo lịch tiếp công dân."
@@ -301,3 +321,75 @@ def test_nothing_to_read_with_is_announced(fallback_page):
         e.shadowRoot.textContent.includes('Không thể nghe bài viết lúc này'))""")
     assert page.evaluate("TroDoc.getState().playing") is False
     page.errors.clear()  # the refused request itself is logged by the browser
+
+
+@pytest.mark.parametrize("synth", [True, False])
+def test_recording_fails_mid_article(listen_page, third_party, synth):
+    """A segment's audio answers 503 after the playlist came: the browser's voice reads on from there,
+    or, without one, the player stops and says so."""
+    page = listen_page
+    page.add_init_script(FAKE_SYNTH if synth else NO_SYNTH)
+    page.route("**/audio/**", lambda route: route.fulfill(status=503, headers={"Retry-After": "30"}, body=""))
+    page.goto(f"{third_party.url}/pages/listen-article.html?mode=harness")
+    page.wait_for_function("window.TroDoc")
+    watch(page)
+    button(page, "Nghe bài viết").click()
+    if synth:
+        wait_live(page, "Máy chủ chưa phản hồi, đọc bằng giọng của trình duyệt")
+        page.wait_for_function("window.__spoken.length >= 2")
+        spoken = page.evaluate("window.__spoken.map(s => s.text)")
+        assert spoken[0] == "Thông báo lịch tiếp công dân tháng mười hai"  # the server's spoken form
+        button(page, "Dừng đọc").click()
+    else:
+        wait_live(page, "Không thể nghe bài viết lúc này")
+        assert listening(page) == {"playing": False, "segment": None, "rate": 1}
+    page.errors.clear()  # the browser logs the refused recordings
+
+
+def test_next_two_recordings_are_fetched_ahead(page):
+    button(page, "Nghe bài viết").click()
+    page.wait_for_function("window.__seg.length >= 4", timeout=10_000)
+    # When each recording was first asked for, against when its segment began.
+    first_asked = page.evaluate("""() => { const t = {};
+        for (const e of performance.getEntriesByType('resource'))
+          if (e.name.includes('/audio/')) t[e.name] = Math.min(t[e.name] ?? Infinity, e.startTime);
+        return window.__seg.map((s) => t[s.audio]); }""")
+    started = [s["at"] for s in segments(page)]
+    # While segment 0 plays, segments 1 and 2 are fetched; segment 3 only once segment 1 begins.
+    assert first_asked[1] < started[1] and first_asked[2] < started[1]
+    assert first_asked[3] > started[1]
+
+
+@pytest.mark.parametrize("motion", ["reduce", "no-preference"])
+def test_highlight_scrolls_into_view_without_touching_the_page(page, motion):
+    page.emulate_media(reduced_motion=motion)
+    page.set_viewport_size({"width": 800, "height": 400})
+    before = page.evaluate("document.querySelector('#content').innerHTML")
+    button(page, "Nghe bài viết").click()
+    wait_started(page)
+    button(page, "Tạm dừng").click()
+    segment = page.evaluate("TroDoc.getState().segment")
+    for _ in range(10):
+        button(page, "Câu sau").click()
+    page.wait_for_function(f"TroDoc.getState().segment === {segment + 10}")
+    visible = """() => { const r = [...CSS.highlights.get('trodoc-reading')][0].getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight; }"""
+    if motion == "reduce":
+        assert page.evaluate(visible)  # at once, no animation
+    else:
+        page.wait_for_function(visible)
+    assert page.evaluate("scrollY") > 0
+    assert page.evaluate("document.querySelector('#content').innerHTML") == before
+
+
+def test_without_the_highlight_api_it_reads_on(listen_page, third_party):
+    page = listen_page
+    page.add_init_script("delete window.Highlight;")
+    page.goto(f"{third_party.url}/pages/listen-article.html?mode=harness")
+    page.wait_for_function("window.TroDoc")
+    before = page.evaluate("document.querySelector('#content').innerHTML")
+    page.get_by_role("button", name="Nghe bài viết").click()
+    page.wait_for_function("TroDoc.getState().segment === 1", timeout=10_000)
+    assert page.evaluate("CSS.highlights.size") == 0
+    assert page.evaluate("document.querySelector('#content').innerHTML") == before
+    assert page.errors == []

@@ -46,8 +46,11 @@ def test_keyboard_only_one_tab_stop_arrows_enter_and_space(page, sample_url):
     page.keyboard.press("Space")
     assert html_attributes(page)["spacing"] == "on"
     assert page.get_by_role("button", name="Giãn dòng").get_attribute("aria-pressed") == "true"
-    page.keyboard.press("Tab")  # out of the toolbar
+    page.keyboard.press("Tab")  # out of the toolbar, to the article's recording (a link under the bar)
+    assert page.evaluate(FOCUSED) == "Tải bản ghi âm (MP3)"
+    page.keyboard.press("Tab")  # out of the bar
     assert page.evaluate("() => document.activeElement.tagName") != "TRODOC-BAR"
+    page.keyboard.press("Shift+Tab")
     page.keyboard.press("Shift+Tab")  # back to the button used last (roving tabindex)
     assert page.evaluate(FOCUSED) == "Giãn dòng"
 

@@ -2,18 +2,18 @@
 // characters back to the DOM so that a segment's [start, end) becomes a Range without touching the page.
 
 // The server's block rules (server/speech/blocks.py), plus aside: pages put their own "related" boxes there.
-const READ_BLOCK_TAGS = /^(P|H[1-6]|LI|TD|TH|FIGCAPTION|BLOCKQUOTE|DT|DD|CAPTION|PRE|ADDRESS|DIV|SECTION|ARTICLE|MAIN|HEADER|FOOTER|FIGURE|UL|OL|DL|TABLE|THEAD|TBODY|TFOOT|TR|BODY|FORM|FIELDSET|DETAILS|SUMMARY|HR)$/;
-const READ_SKIP_TAGS = /^(SCRIPT|STYLE|NAV|ASIDE|TEMPLATE|NOSCRIPT|IFRAME|OBJECT|SVG|CANVAS|BUTTON|SELECT|TEXTAREA|AUDIO|VIDEO|MATH|INPUT)$/i;
+const BLOCK_TAGS = /^(P|H[1-6]|LI|TD|TH|FIGCAPTION|BLOCKQUOTE|DT|DD|CAPTION|PRE|ADDRESS|DIV|SECTION|ARTICLE|MAIN|HEADER|FOOTER|FIGURE|UL|OL|DL|TABLE|THEAD|TBODY|TFOOT|TR|BODY|FORM|FIELDSET|DETAILS|SUMMARY|HR)$/;
+const SKIP_TAGS = /^(SCRIPT|STYLE|NAV|ASIDE|TEMPLATE|NOSCRIPT|IFRAME|OBJECT|SVG|CANVAS|BUTTON|SELECT|TEXTAREA|AUDIO|VIDEO|MATH|INPUT)$/i;
 // Python's \s (str.isspace) plus the invisible characters clean_text removes; JS \s adds only U+FEFF,
 // which clean_text lists too.
-const READ_SPACE = '\\s\\x1c-\\x1f\\x85\\u200b-\\u200d\\u2060';
-const READ_TOKEN = new RegExp(`([${READ_SPACE}]+)|[^${READ_SPACE}]\\p{M}*`, 'gu');
+const SPACE = '\\s\\x1c-\\x1f\\x85\\u200b-\\u200d\\u2060';
+const TOKEN = new RegExp(`([${SPACE}]+)|[^${SPACE}]\\p{M}*`, 'gu');
 
 // Clean `raw` (one unit per UTF-16 code unit) and map every output unit to the raw units it came from.
 export function cleanMapped(raw) {
   let text = '', from = [], to = [], m;
-  READ_TOKEN.lastIndex = 0;
-  while ((m = READ_TOKEN.exec(raw))) {
+  TOKEN.lastIndex = 0;
+  while ((m = TOKEN.exec(raw))) {
     const a = m.index, b = a + m[0].length;
     if (m[1]) {
       // A whitespace run is one space, dropped at either end (strip).
@@ -29,8 +29,8 @@ export function cleanMapped(raw) {
 }
 
 // Hidden for everyone: skipped tags, [hidden], aria-hidden and display: none (CSS-hidden page chrome).
-function readHidden(el, skip) {
-  return el === skip || READ_SKIP_TAGS.test(el.tagName) || el.hidden || el.getAttribute('aria-hidden') === 'true' ||
+function isHidden(el, skip) {
+  return el === skip || SKIP_TAGS.test(el.tagName) || el.hidden || el.getAttribute('aria-hidden') === 'true' ||
     getComputedStyle(el).display === 'none';
 }
 
@@ -51,8 +51,8 @@ export function readBlocks(root, skip) {
       } else if (n.tagName === 'BR') {
         // <br> reads as one space; as a unit it spans the element itself within its parent.
         nodes.push(parent); offs.push([].indexOf.call(parent.childNodes, n)); raw += ' ';
-      } else if (n.nodeType === 1 && !readHidden(n, skip)) {
-        const block = READ_BLOCK_TAGS.test(n.tagName);
+      } else if (n.nodeType === 1 && !isHidden(n, skip)) {
+        const block = BLOCK_TAGS.test(n.tagName);
         if (block) flush();
         walk(n);
         if (block) flush();

@@ -6,7 +6,7 @@ export function sentenceSegments(blocks) {
   const out = [];
   blocks.forEach((b, block) => {
     for (const m of b.text.matchAll(/\S.*?(?:[.!?…]+["”’)\]]*(?=\s|$)|$)/g)) {
-      out.push({ block, start: m.index, end: m.index + m[0].length, text: m[0], spoken: m[0] });
+      out.push({ block, start: m.index, end: m.index + m[0].length, text: m[0] });
     }
   });
   return out;
@@ -17,19 +17,20 @@ export function sentenceSegments(blocks) {
 export function synthEngine(lang) {
   const ss = window.speechSynthesis;
   if (!ss || !window.SpeechSynthesisUtterance) return null;
-  let seg, rate, done, current;
+  let seg, rate, done, fail, current;
   const say = () => {
     const u = (current = new SpeechSynthesisUtterance(seg.spoken || seg.text));
     u.lang = lang === 'en' ? 'en-US' : 'vi-VN';
     u.voice = ss.getVoices().find((v) => v.lang.replace('_', '-') === u.lang) || null;
     u.rate = rate;
-    // cancel() ends the old utterance too: only the current one moves on.
+    // cancel() ends the old utterance too: only the current one moves on, or fails.
     u.onend = () => u === current && done();
+    u.onerror = (e) => u === current && !/interrupted|canceled/.test(e.error) && fail();
     ss.speak(u);
   };
   const hush = () => { current = null; ss.cancel(); };
   return {
-    start(s, r, d) { hush(); seg = s; rate = r; done = d; say(); },
+    start(s, r, d, f) { hush(); seg = s; rate = r; done = d; fail = f; say(); },
     pause: hush,
     resume() { hush(); say(); },
     stop: hush,

@@ -10,23 +10,21 @@ import { pickToListen } from './pick.js';
 // Nghe bài viết: ties extraction, playlist, player, highlight, keys, media session and fallback to the bar.
 // The bar (main.js) owns the buttons, the live region and window.TroDoc's state; this drives them.
 
-const LISTEN_TEXT = {
+const TEXT = {
   vi: { sentence: 'Câu', here: 'Nghe từ đây', download: 'Tải bản ghi âm (MP3)',
-    fallback: 'Máy chủ đọc chưa phản hồi, đang đọc bằng giọng của trình duyệt',
-    none: 'Không thể nghe bài viết lúc này' },
+    fallback: 'Máy chủ chưa phản hồi, đọc bằng giọng của trình duyệt' },
   en: { sentence: 'Sentence', here: 'Listen from here', download: 'Download the recording (MP3)',
-    fallback: 'The reading server is not responding; reading with the browser’s voice',
-    none: 'Listening is not available right now' },
+    fallback: 'The server is not responding: reading with the browser’s voice' },
 };
 // The progress line and the download link sit under the bar, on its own background whatever the page's.
-const LISTEN_CSS = '.listen{display:flex;flex-wrap:wrap;gap:6px 12px;padding:6px;background:#f5f5f5}' +
+const STYLE = '.listen{display:flex;flex-wrap:wrap;gap:6px 12px;padding:6px;background:#f5f5f5}' +
   '.listen:empty{display:none}a{color:#0b57d0}a:focus-visible{outline:3px solid #0b57d0}' +
   '.pick{position:fixed;z-index:2147483647;color:#fff;background:#1a1a1a}';
 
 // o: {buttons (the bar's, by key), root (the target), base (server origin), lang, t (bar texts),
 //     say (live region), emit and update (window.TroDoc's events and state)}
 export function createListen(o) {
-  const t = { ...o.t, ...LISTEN_TEXT[o.lang] };
+  const t = { ...o.t, ...TEXT[o.lang] };
   const b = o.buttons, bar = b.listen.parentNode;
   const ui = document.createElement('div'), progress = document.createElement('span');
   const slug = articleSlug(o.root);
@@ -34,7 +32,7 @@ export function createListen(o) {
 
   const speed = (r) => `${t.rate} ${o.lang === 'en' ? r : String(r).replace('.', ',')}×`;
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(LISTEN_CSS);
+  sheet.replaceSync(STYLE);
   const shadow = bar.getRootNode();
   shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
   ui.className = 'listen';
@@ -54,16 +52,18 @@ export function createListen(o) {
   const clock = (ms) => { const s = ms / 1000 | 0; return `${s / 60 | 0}:${String(s % 60).padStart(2, '0')}`; };
   const show = () => {
     const s = player.state();
-    progress.textContent = s.segment < 0 ? '' : `${t.sentence} ${s.segment + 1}/${s.total} · ${clock(s.elapsed)}`;
-    if (s.segment >= 0 && !progress.isConnected) ui.prepend(progress);
+    // Only while reading: an empty line under the bar would be a blank strip.
+    if (s.segment < 0) return progress.remove();
+    progress.textContent = `${t.sentence} ${s.segment + 1}/${s.total} · ${clock(s.elapsed)}`;
+    if (!progress.isConnected) ui.prepend(progress);
   };
-  // The browser's voice, announced once; without one, says listening is unavailable and returns false.
-  const synth = () => {
+  // Switches to the browser's voice and says so; when it is missing or already failed, says that
+  // listening is unavailable and returns false.
+  const fallback = () => {
     const e = !synthOn && synthEngine(o.lang);
-    if (e) { player.use(e); synthOn = true; o.say(t.fallback); }
-    if (synthOn) return true;
-    o.say(t.none);
-    o.emit('error', { type: 'unavailable', message: t.none });
+    if (e) { synthOn = true; player.use(e); o.say(t.fallback); return true; }
+    o.say(t.unavailable);
+    o.emit('error', { type: 'unavailable', message: t.unavailable });
   };
   const player = createPlayer((type, d) => {
     if (type === 'segment') {
@@ -71,7 +71,7 @@ export function createListen(o) {
       highlightReading(x && d.index >= 0 ? blockRange(x, d.start, d.end) : null);
       show();
       o.update({ segment: d.index < 0 ? null : d.index });
-      o.emit('segment', { index: d.index, id: d.id, text: d.text, total: d.total });
+      o.emit('segment', d);
     } else if (type === 'change') {
       clearInterval(tick);
       if (d.playing) tick = setInterval(show, 1000);
@@ -80,8 +80,8 @@ export function createListen(o) {
       b.rate.textContent = speed(d.rate);
       if (session) session(d.playing);
       o.update({ playing: d.playing, rate: d.rate });
-    } else if (d.failed && !synth()) player.stop();
-    else if (d.blocked) o.emit('error', { type: 'blocked', message: t.none });
+    } else if (d.failed && !fallback()) player.stop();
+    else if (d.blocked) o.emit('error', { type: 'blocked' });
   });
   // Blocks and playlist on first use; without the server, the page's own sentences for the browser's voice.
   const prepare = () => ready || (ready = (async () => {
@@ -89,7 +89,7 @@ export function createListen(o) {
     try {
       player.load(await loadPlaylist(o.base, o.root, blocks, o.lang));
     } catch (e) {
-      if (!synth()) throw e;
+      if (!fallback()) throw e;
       player.load(sentenceSegments(blocks));
     }
     extra(false);

@@ -3,16 +3,16 @@
 
 export const READING_RATES = [0.75, 1, 1.25, 1.5, 2];
 
-// The server's recordings, with the audio engine's shape shared by synthEngine (fallback.js).
-function audioEngine(failed) {
+// The server's recordings. Engines share one shape: start(segment, rate, done, fail), pause, resume,
+// stop, rate; synthEngine (fallback.js) is the other one.
+function audioEngine() {
   const a = new Audio();
   // Same CORS mode as the prefetch, so both share one HTTP cache entry.
   a.crossOrigin = 'anonymous';
   a.preservesPitch = a.webkitPreservesPitch = true;
-  a.onerror = () => a.getAttribute('src') && failed();
   const rate = (r) => { a.defaultPlaybackRate = a.playbackRate = r; };
   return {
-    start(s, r, done) { a.src = s.audio; rate(r); a.onended = done; return a.play(); },
+    start(s, r, done, fail) { a.src = s.audio; rate(r); a.onended = done; a.onerror = fail; return a.play(); },
     pause: () => a.pause(),
     resume: () => a.play(),
     stop() { a.pause(); a.removeAttribute('src'); },
@@ -21,10 +21,10 @@ function audioEngine(failed) {
 }
 
 // `on(event, detail)` hears 'segment', 'change' and 'error' ({blocked} when the browser refused to play,
-// {failed} when a recording could not be loaded; the caller may then switch engines with use()).
+// {failed} when the engine could not read a segment; the caller may then switch engines with use()).
 export function createPlayer(on) {
   const fetched = new Set();
-  let engine = audioEngine(() => on('error', { failed: true })), list = [], i = -1, playing = false, rate = 1;
+  let engine = audioEngine(), list = [], i = -1, playing = false, rate = 1;
   // `loaded`: the segment the engine holds, which next/previous while paused move away from.
   let spent = 0, since = 0, loaded = -1;
 
@@ -51,7 +51,7 @@ export function createPlayer(on) {
     loaded = i;
     set(true);
     prefetch();
-    Promise.resolve(engine.start(list[i], rate, () => go(i + 1, true))).catch((e) => {
+    Promise.resolve(engine.start(list[i], rate, () => go(i + 1, true), () => on('error', { failed: true }))).catch((e) => {
       // AbortError: a newer start replaced this one. NotAllowedError: no user gesture, so no sound.
       if (e.name === 'NotAllowedError') { set(false); on('error', { blocked: true }); }
     });
