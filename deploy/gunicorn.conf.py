@@ -9,14 +9,35 @@ wsgi_app = "server:create_app()"
 bind = os.environ.get("TRODOC_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("TRODOC_WORKERS", multiprocessing.cpu_count()))
 worker_class = "gthread"
-threads = int(os.environ.get("TRODOC_THREADS", 8))
+# At most TRODOC_TTS_MAX_WAITING (default 8) of them wait for new recordings; the rest stay free for pages,
+# playlists and cached audio even when the upstream is slow or down.
+threads = int(os.environ.get("TRODOC_THREADS", 16))
 # Above the upstream budget (about 8 s of retries) so a slow synthesis ends as a 503, not a killed worker.
 timeout = 30
 graceful_timeout = 20
 keepalive = 5
+# As long as nginx's header buffers (8k): every request line nginx passes reaches the app, which answers
+# problem+json, instead of gunicorn's own HTML error page.
+limit_request_line = 8190
 max_requests = 5000
 max_requests_jitter = 500
 # Behind nginx on the same machine: trust its X-Forwarded-* (the app's TRODOC_TRUSTED_PROXIES does the rest).
 forwarded_allow_ips = "127.0.0.1"
 accesslog = "-"
 errorlog = "-"
+
+
+def on_starting(server):
+    """Create the database schema (and load the samples into an empty store) once, in the master.
+
+    Without this, every worker does it at boot: on a fresh PostgreSQL database they race on CREATE TABLE,
+    one fails to boot, and gunicorn halts the whole server. The master keeps nothing open afterwards.
+    """
+    from server import create_app
+    from server.audio import audio_service
+    from server.db import db
+
+    app = create_app()
+    with app.app_context():
+        db.engine.dispose()
+    audio_service(app).close()

@@ -11,6 +11,9 @@ DEFAULTS: dict[str, Any] = {
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     "TTS_ENGINES": "gtts,espeak",
     "TTS_CONCURRENCY": 4,
+    # Request threads per process that may wait for a new recording at once; keep it below gunicorn's
+    # threads (deploy/gunicorn.conf.py: 16) so pages and cached audio always find a free thread.
+    "TTS_MAX_WAITING": 8,
     # Audio (server/audio): cache cap, upstream timeouts, retries, breaker and time budgets, in seconds.
     "GTTS_URL": "",
     "REDIS_URL": "",
@@ -35,6 +38,9 @@ DEFAULTS: dict[str, Any] = {
     "RATELIMIT_PER_ORIGIN": "600 per minute",
     # Requests for audio not yet recorded (each one costs an upstream call), per client address.
     "RATELIMIT_SYNTHESIS": "120 per minute;2000 per hour",
+    # Segments of host-page text registered for the first time, per client address (playlists of text
+    # already registered cost nothing).
+    "RATELIMIT_NEW_SEGMENTS": "10000 per hour",
     "TRUSTED_PROXIES": 0,
     "ARTICLES_PER_PAGE": 20,
     "LOAD_SAMPLES": True,

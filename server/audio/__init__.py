@@ -38,6 +38,7 @@ def _build(app: Flask) -> AudioService:
                         background=float(config["TTS_BACKGROUND_BUDGET"]),
                         fallback_reserve=float(config["TTS_FALLBACK_RESERVE"])),
         concurrency=int(config["TTS_CONCURRENCY"]),
+        max_waiting=int(config["TTS_MAX_WAITING"]),
         lookahead=int(config["TTS_LOOKAHEAD"]),
     )
 

@@ -12,7 +12,7 @@ from ..articles.models import Article
 from ..db import db
 from . import audio_service
 from .playlists import article_jobs
-from .registry import SpeechJob
+from .registry import SpeechJob, prune_unplayed, unplayed_count
 
 speech_cli = AppGroup("speech", help="Pre-record and inspect article audio.")
 
@@ -67,6 +67,16 @@ def stats_command(reset: bool) -> None:
         click.echo(f"{name + ':':<12} {counters.get(name, 0)}")
     if reset:
         cache.counters.reset()
+
+
+@speech_cli.command("prune")
+@click.option("--days", type=float, default=None,
+              help="Forget segments never played and registered more than DAYS ago (default: "
+                   "TRODOC_SPEECH_UNPLAYED_DAYS).")
+def prune_command(days: float | None) -> None:
+    """Forget registered segments that nobody played (recordings stay in the cache)."""
+    removed = prune_unplayed(days)
+    click.echo(f"pruned: {removed}  unplayed left: {unplayed_count()}")
 
 
 def init_app(app: Flask) -> None:

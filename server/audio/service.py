@@ -84,7 +84,7 @@ class AudioService:
 
     def __init__(self, app: Flask, *, cache: AudioCache, engines: dict[str, Engine], flights: SingleFlight,
                  budgets: Budgets, concurrency: int, lookahead: int, max_pending: int = 256,
-                 fallback_retry_interval: float = 60.0) -> None:
+                 fallback_retry_interval: float = 60.0, max_waiting: int = 0) -> None:
         self.app = app
         self.cache = cache
         self.engines = engines
@@ -93,6 +93,10 @@ class AudioService:
         self.concurrency = concurrency
         self.lookahead = lookahead
         self.max_pending = max_pending
+        # Distinct new recordings that request threads may wait for at once (0: no bound). Beyond that the
+        # answer is 503 at once, so a slow or dead upstream cannot take every server thread from pages and
+        # cached audio. Listeners of a recording already under way join it without counting.
+        self._waiting = threading.BoundedSemaphore(max_waiting) if max_waiting else None
         self._executor = ThreadPoolExecutor(max_workers=concurrency + 1, thread_name_prefix="trodoc-audio")
         self._pending: set[str] = set()
         self._pending_lock = threading.Lock()
@@ -101,10 +105,11 @@ class AudioService:
 
     # -- the request path -------------------------------------------------------------------------------
 
-    def audio_for(self, segment_id: str) -> CachedAudio:
+    def audio_for(self, segment_id: str, before_synthesis: Callable[[], None] | None = None) -> CachedAudio:
         """The recording for a registered id, made now if missing. Needs an app context.
 
-        Raises :class:`UnknownSegment` or :class:`AudioUnavailable`.
+        ``before_synthesis`` runs only when the recording must be made (the rate limit on upstream work);
+        whatever it raises propagates. Raises :class:`UnknownSegment` or :class:`AudioUnavailable`.
         """
         if not SEGMENT_ID.fullmatch(segment_id):
             raise UnknownSegment(segment_id)
@@ -117,8 +122,18 @@ class AudioService:
         job = registry.find_job(segment_id)
         if job is None:
             raise UnknownSegment(segment_id)
+        if before_synthesis is not None:
+            before_synthesis()
         self._look_ahead(segment_id)
-        return self.record(job, Deadline(self.budgets.request))
+        if self._waiting is None or self.flights.active(segment_id):
+            # Joining a recording already under way costs no upstream call: only new ones are bounded.
+            return self.record(job, Deadline(self.budgets.request))
+        if not self._waiting.acquire(blocking=False):
+            raise AudioUnavailable("too many listeners are already waiting for new recordings", retry_after=1.0)
+        try:
+            return self.record(job, Deadline(self.budgets.request))
+        finally:
+            self._waiting.release()
 
     def record(self, job: SpeechJob, deadline: Deadline, *, upgrade: bool = False) -> CachedAudio:
         """The recording for ``job``, made at most once across threads and processes. No app context needed."""

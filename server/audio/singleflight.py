@@ -56,13 +56,16 @@ class FileLocker:
 
 
 class RedisLocker:
-    """``SET NX PX`` per key in Redis. The expiry frees the lock of a holder that died; it must exceed the
-    longest synthesis budget. Release deletes the key only if it still holds our token (compare-and-delete).
+    """``SET NX PX`` per key in Redis. The expiry frees the lock of a holder that died (``kill -9``, a lost
+    host) within ``expiry`` seconds; a live holder renews it every third of the expiry, so a synthesis may
+    take longer than that. Release and renewal act only while the key still holds our token.
     """
 
     RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end"
+    RENEW = ("if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) "
+             "else return 0 end")
 
-    def __init__(self, client, *, prefix: str = "trodoc:audio-lock:", expiry: float = 30.0,
+    def __init__(self, client, *, prefix: str = "trodoc:audio-lock:", expiry: float = 5.0,
                  poll_interval: float = 0.02) -> None:
         self.client = client
         self.prefix = prefix
@@ -90,13 +93,28 @@ class RedisLocker:
                 time.sleep(self.poll_interval)
         except redis.RedisError as error:
             raise LockTimeout(f"{key}: Redis unavailable: {error}") from None
+        held = threading.Event()
+        renewer = threading.Thread(target=self._renew, args=(name, token, held), daemon=True,
+                                   name="trodoc-lock-renew")
+        renewer.start()
         try:
             yield
         finally:
+            held.set()
             try:
                 self.client.eval(self.RELEASE, 1, name, token)
             except redis.RedisError:
                 pass  # the expiry frees it
+
+    def _renew(self, name: str, token: str, released: threading.Event) -> None:
+        import redis
+
+        while not released.wait(self.expiry_ms / 3000):
+            try:
+                if not self.client.eval(self.RENEW, 1, name, token, self.expiry_ms):
+                    return  # lost (expired during a Redis hiccup): nothing left to renew
+            except redis.RedisError:
+                pass  # try again next time; the expiry bounds the damage
 
 
 class SingleFlight:
@@ -106,6 +124,11 @@ class SingleFlight:
         self.locker = locker
         self._lock = threading.Lock()
         self._flights: dict[str, Future] = {}
+
+    def active(self, key: str) -> bool:
+        """Whether a call for ``key`` is in flight in this process (a new caller would just wait for it)."""
+        with self._lock:
+            return key in self._flights
 
     def run(self, key: str, fn: Callable[[], T], timeout: float) -> T:
         """``fn()``'s result (or exception), computed once however many threads ask at the same time."""

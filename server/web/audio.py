@@ -11,6 +11,7 @@ from ..audio.cache import CachedAudio
 from ..audio.playlists import article_jobs
 from ..problems import Problem
 from .api import article_or_404
+from .limits import charge_synthesis
 
 bp = Blueprint("audio", __name__)
 YEAR = 31_536_000
@@ -36,7 +37,7 @@ def _unavailable(error: AudioUnavailable) -> Problem:
 
 def _recording(segment_id: str) -> CachedAudio:
     try:
-        return audio_service().audio_for(segment_id)
+        return audio_service().audio_for(segment_id, before_synthesis=charge_synthesis)
     except UnknownSegment:
         raise Problem(404, f"No audio has the id '{segment_id}'; fetch the playlist first.",
                       title="Not Found") from None
@@ -70,8 +71,11 @@ def article(slug: str) -> Response:
     """The whole article as one MP3, streamed as its segments become ready."""
     found = article_or_404(slug)
     jobs = article_jobs(found)
+    service = audio_service()
+    if any(service.cache.peek(job.segment_id) is None for job in jobs):
+        charge_synthesis()  # a fully recorded article costs no upstream call and is never limited
     try:
-        chunks = audio_service().stream_mp3(jobs)
+        chunks = service.stream_mp3(jobs)
     except AudioUnavailable as error:
         raise _unavailable(error) from None
     response = Response(chunks, mimetype="audio/mpeg")

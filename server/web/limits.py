@@ -4,11 +4,13 @@ from __future__ import annotations
 import math
 import time
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, Response, current_app, has_request_context, request
 from flask_limiter import Limiter, RateLimitExceeded
 from flask_limiter.util import get_remote_address
+from limits import parse_many
 
-from ..problems import problem_response
+from ..audio.registry import ADMISSION_EXTENSION
+from ..problems import Problem, problem_response
 
 limiter = Limiter(key_func=get_remote_address, default_limits=[], headers_enabled=True)
 
@@ -26,6 +28,53 @@ def origin_limit() -> str:
     return current_app.config["RATELIMIT_PER_ORIGIN"]
 
 
+def synthesis_limit() -> str:
+    return current_app.config["RATELIMIT_SYNTHESIS"]
+
+
+def _charge(scope: str, limit: str, what: str, cost: int = 1) -> None:
+    # A manual hit on the limiter's storage, for costs only known inside the view (cache miss, new rows).
+    if not current_app.config.get("RATELIMIT_ENABLED", True) or not limiter.enabled:
+        return
+    key = get_remote_address()
+    strategy = limiter.limiter
+    for item in parse_many(limit):
+        try:
+            allowed = strategy.hit(item, scope, key, cost=cost)
+        except Exception as error:  # the storage (Redis) is down: fail open, as the decorated limits do
+            current_app.logger.warning("rate limit storage unavailable, %s not limited: %s", scope, error)
+            return
+        if not allowed:
+            reset = strategy.get_window_stats(item, scope, key).reset_time
+            retry_after = max(1, math.ceil(reset - time.time()))
+            raise Problem(429, f"Rate limit of {item} on {what} reached; try again in {retry_after} s.",
+                          title="Too Many Requests", headers={"Retry-After": str(retry_after)})
+
+
+def charge_synthesis() -> None:
+    """Count one request that makes the server call the speech engine (an uncached recording).
+
+    Cached audio never comes here, so it is never limited. Raises a 429 problem with ``Retry-After`` when
+    the client address has used up ``RATELIMIT_SYNTHESIS``.
+    """
+    _charge("synthesis", synthesis_limit(), "new recordings (recorded audio is not limited)")
+
+
+TEXT_ENDPOINTS = ("speech.text_speech",)  # POST /api/v1/speech: text a host page sends
+
+
+def admit_new_segments(new: int) -> bool:
+    """The registry's admission hook: whether ``new`` unregistered segments count against the unplayed cap.
+
+    Text sent by host pages does, and each client address may register at most ``RATELIMIT_NEW_SEGMENTS``
+    new segments (429 beyond). The operator's own articles are never refused.
+    """
+    if not has_request_context() or request.endpoint not in TEXT_ENDPOINTS:
+        return False
+    _charge("new-segments", current_app.config["RATELIMIT_NEW_SEGMENTS"], "new text segments", cost=new)
+    return True
+
+
 def _too_many(error: RateLimitExceeded) -> Response:
     reset = getattr(getattr(limiter, "current_limit", None), "reset_at", None)
     retry_after = max(1, math.ceil(reset - time.time())) if reset else 60
@@ -38,5 +87,10 @@ def init_app(app: Flask) -> None:
     """Bind the limiter to ``TRODOC_RATELIMIT_STORAGE_URL`` (``memory://`` or ``redis://…``)."""
     app.config["RATELIMIT_STORAGE_URI"] = app.config["RATELIMIT_STORAGE_URL"]
     app.config.setdefault("RATELIMIT_ENABLED", True)
+    # A Redis outage must not take the service down: limits fall back to per-process memory meanwhile,
+    # and a storage error never turns a request into a 500.
+    app.config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)
+    app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
     limiter.init_app(app)
+    app.extensions[ADMISSION_EXTENSION] = admit_new_segments
     app.register_error_handler(RateLimitExceeded, _too_many)

@@ -113,13 +113,14 @@ SPEC = {
             "responses": {"200": _json({"$ref": "#/components/schemas/Playlist"}), **_problems(404, 413)}}},
         "/api/v1/articles/{slug}/audio.mp3": {"parameters": [SLUG], "get": {
             "summary": "The whole article as one MP3",
-            "responses": {"200": {"description": "MP3", "content": {"audio/mpeg": {}}}, **_problems(404, 503)}}},
+            "responses": {"200": {"description": "MP3", "content": {"audio/mpeg": {}}},
+                          **_problems(404, 429, 503)}}},
         "/api/v1/speech": {"post": {
             "summary": "The playlist of text blocks sent by a host page (allowed origins only)",
             "requestBody": {"required": True, "content": {"application/json": {
                 "schema": {"$ref": "#/components/schemas/SpeechRequest"}}}},
             "responses": {"200": _json({"$ref": "#/components/schemas/Playlist"}),
-                          **_problems(400, 403, 413, 415, 422, 429)}}},
+                          **_problems(400, 403, 413, 415, 422, 429, 503)}}},
         "/audio/{segment_id}.mp3": {"parameters": [
             {"name": "segment_id", "in": "path", "required": True, "schema": {"type": "string"}}], "get": {
             "summary": "One segment's audio; synthesized on first request",

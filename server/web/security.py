@@ -13,6 +13,7 @@ PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
             "media-src 'self' blob:; connect-src 'self'; font-src 'self'; object-src 'none'; "
             "base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+SPEECH_ENDPOINTS = ("speech.text_speech", "speech.text_speech_preflight")  # POST/OPTIONS /api/v1/speech
 
 
 def allowed_origins() -> set[str]:
@@ -55,10 +56,22 @@ def cors_preflight() -> Response:
     return response
 
 
+def _speech_cors(response: Response) -> None:
+    # The answer to POST /api/v1/speech depends on Origin, errors included: an allowed page must be able to
+    # read its 4xx problem (and a 429's Retry-After), so allowed origins are reflected on every status.
+    response.vary.add("Origin")
+    origin = request.headers.get("Origin")
+    if origin and origin_allowed(origin):
+        response.headers.setdefault("Access-Control-Allow-Origin", origin)
+        response.headers.setdefault("Access-Control-Expose-Headers", "Retry-After")
+
+
 def _harden(response: Response) -> Response:
     headers = response.headers
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+    if request.endpoint in SPEECH_ENDPOINTS:
+        _speech_cors(response)
     if request.method in ("GET", "HEAD") and request.path.startswith("/api/v1/"):
         # Published articles and their playlists are public: any page may read them.
         headers.setdefault("Access-Control-Allow-Origin", "*")

@@ -1,6 +1,8 @@
 """Playlists: the segments of an article (or of text a host page sends) with the URL of each one's audio."""
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, Flask, Response, current_app, jsonify, request, url_for
 
 from ..audio.playlists import playlist_segments, register
@@ -12,6 +14,7 @@ from .limits import client_limit, limiter, origin_key, origin_limit
 from .security import check_origin, cors_preflight
 
 bp = Blueprint("speech", __name__, url_prefix="/api/v1")
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # C0 but whitespace, DEL, C1
 LANGS = ("vi", "en")
 
 
@@ -58,6 +61,12 @@ def _blocks_from_request(data) -> tuple[list[str], str]:
     if not isinstance(blocks, list) or not blocks or not all(isinstance(b, str) for b in blocks):
         raise Problem(422, "Field 'blocks' must be a non-empty list of strings.", title="Invalid request",
                       field="blocks")
+    # Control characters are never text to read (and PostgreSQL cannot store NUL): refuse, do not guess.
+    for index, block in enumerate(blocks):
+        control = CONTROL_CHARACTERS.search(block)
+        if control:
+            raise Problem(422, f"Block {index} contains the control character U+{ord(control.group()):04X}.",
+                          title="Invalid request", field="blocks")
     if len(blocks) > config["SPEECH_MAX_BLOCKS"]:
         raise Problem(422, f"Field 'blocks' has {len(blocks)} items; at most {config['SPEECH_MAX_BLOCKS']}.",
                       title="Invalid request", field="blocks")
