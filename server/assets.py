@@ -96,7 +96,7 @@ def _bundles() -> dict[str, Bundle]:
         "trodoc_loader": Bundle(_css("page.css", "PAGE_CSS"), "store.js", "textsize.js", "loader.js",
                                 filters=(ModulesToScript(), "rjsmin"), output="gen/trodoc-loader-%(version)s.js"),
         "trodoc_widget": Bundle(_css("bar.css", "BAR_CSS"), "store.js", "i18n.js", "state.js", "announce.js",
-                                "toolbar.js", *LISTEN_MODULES, "main.js",
+                                "toolbar.js", *LISTEN_MODULES, "usage.js", "main.js",
                                 filters=(ModulesToScript(), "rjsmin"), output="gen/trodoc-%(version)s.js"),
     }
 

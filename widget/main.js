@@ -7,6 +7,7 @@ import { getState, on, emit, update } from './state.js';
 import { liveRegion } from './announce.js';
 import { renderBar } from './toolbar.js';
 import { createListen } from './listen/listen.js';
+import { countUsage } from './usage.js';
 
 const me = document.currentScript;
 const target = document.querySelector('[data-trodoc-target]');
@@ -61,7 +62,9 @@ function start() {
     ],
   });
   on('change', (state) => buttons.spacing.setAttribute('aria-pressed', String(state.spacing)));
-  const listen = createListen({ buttons, root: target, base: new URL(me.src).origin, lang, t, say: live.say, emit, update });
+  const base = new URL(me.src).origin;
+  const listen = createListen({ buttons, root: target, base, lang, t, say: live.say, emit, update });
+  countUsage(base, target);
 
   window.TroDoc = Object.freeze({
     getState,

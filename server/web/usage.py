@@ -10,22 +10,35 @@ from ..usage.counts import EVENTS, record, summary
 from .auth import require_token
 from .jsonbody import json_body
 from .limits import client_limit, limiter
-from .security import check_origin, cors_preflight
+from .security import origin_allowed
 
 bp = Blueprint("usage", __name__, url_prefix="/api/v1")
 
 
+def _any_origin(response: Response) -> Response:
+    # Every page with the widget may send; only allowed origins are counted (see ``event``).
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
 @bp.route("/events", methods=["OPTIONS"])
 def events_preflight() -> Response:
-    """CORS preflight for pages that embed the widget."""
-    return cors_preflight()
+    """CORS preflight, answered for any page so the widget never logs a CORS error."""
+    response = Response(status=204)
+    response.headers["Access-Control-Allow-Methods"] = "POST, OPTIONS"
+    response.headers["Access-Control-Allow-Headers"] = "Content-Type"
+    response.headers["Access-Control-Max-Age"] = "600"
+    return _any_origin(response)
 
 
 @bp.post("/events")
 @limiter.limit(client_limit)
-def event() -> tuple[str, int, dict]:
-    """Count one widget event; the origin comes from the browser's ``Origin`` header, nothing else is kept."""
-    check_origin()
+def event() -> Response:
+    """Count one widget event; the origin comes from the browser's ``Origin`` header, nothing else is kept.
+
+    Events from origins the operator did not list are accepted and dropped, so strangers cannot fill the
+    table with made-up origins, and their pages see no error.
+    """
     data = json_body()
     if not isinstance(data, dict):
         raise Problem(422, "The body must be a JSON object.", title="Invalid event", field="(body)")
@@ -36,13 +49,15 @@ def event() -> tuple[str, int, dict]:
     if not isinstance(value, str) or value not in EVENTS[name]:
         raise Problem(422, f"Field 'value' is not a known value for '{name}'.", title="Invalid event",
                       field="value")
-    if not isinstance(article, str) or len(article) > 200 or "?" in article:
-        raise Problem(422, "Field 'article' must be a slug or a path without a query, at most 200 characters.",
+    if (not isinstance(article, str) or len(article) > 200 or "?" in article
+            or any(ord(c) < 32 or ord(c) == 127 for c in article)):
+        raise Problem(422, "Field 'article' must be a slug or a path without a query or control characters, "
+                      "at most 200 characters.",
                       title="Invalid event", field="article")
-    origin = request.headers.get("Origin") or request.host_url.rstrip("/")
-    record(origin, article, name, value)
-    headers = {"Access-Control-Allow-Origin": request.headers["Origin"]} if "Origin" in request.headers else {}
-    return "", 204, headers
+    origin = request.headers.get("Origin")
+    if not origin or origin_allowed(origin):
+        record(origin or request.host_url.rstrip("/"), article, name, value)
+    return _any_origin(Response(status=204))
 
 
 @bp.get("/stats")

@@ -106,3 +106,30 @@ def test_third_party_page_through_widget_js(listen_page, third_party):
     assert "Địa chỉ: số 1 đường Lê Lợi, thị trấn Đức An, huyện Đăk Song." in [s["text"] for s in seen]  # <br>
     assert page.evaluate(LIVE_TEXT) is not None
     assert listen_page.errors == []
+
+
+def test_usage_is_counted_anonymously(portal, listen_app):
+    from server.usage.counts import summary
+
+    def counts():
+        with listen_app.app_context():
+            data = summary()
+        listened = {row["article"]: row for row in data["articles"]}.get(SLUGS[2], {})
+        return (listened.get("listen_start", 0), listened.get("listen_finish", 0),
+                data["settings"]["scale"].get("1.25", 0), data["settings"]["contrast"].get("high", 0))
+
+    before = counts()
+    page = portal(SLUGS[2])
+    for _ in range(2):
+        page.get_by_role("button", name="Tăng cỡ chữ").click()  # 112.5 %, then the 125 % the reader keeps
+    page.get_by_role("button", name="Tăng tương phản").click()
+    page.get_by_role("button", name="Nghe bài viết").click()
+    page.wait_for_function("() => TroDoc.getState().playing")
+    total = page.evaluate("() => window.__seg[0].total")
+    while (page.evaluate("() => TroDoc.getState().segment") or 0) < total - 1:
+        page.get_by_role("button", name="Câu sau").click()
+    expected = (before[0] + 1, before[1] + 1, before[2] + 1, before[3] + 1)
+    deadline = page.evaluate("() => performance.now()") + 5000
+    while counts() != expected and page.evaluate("() => performance.now()") < deadline:
+        page.wait_for_timeout(200)
+    assert counts() == expected
