@@ -13,6 +13,7 @@ import sqlalchemy as sa
 
 from server import create_app
 from server.db import db
+from tests.fake_google import FakeGoogle
 
 TOKEN = "test-token-Đăk-Song"
 POSTGRES_URL = os.environ.get("TRODOC_TEST_DATABASE_URL", "")
@@ -67,6 +68,13 @@ def make_app(tmp_path, database_url):
     for app in apps:
         with app.app_context():
             db.engine.dispose()
+
+
+@pytest.fixture
+def fake_google():
+    """A running local fake of Google's batchexecute endpoint (tests/fake_google.py)."""
+    with FakeGoogle() as fake:
+        yield fake
 
 
 @pytest.fixture

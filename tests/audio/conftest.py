@@ -7,7 +7,6 @@ from dataclasses import dataclass
 import pytest
 
 from server.audio import audio_service, register_playlist
-from tests.fake_google import FakeGoogle
 
 # Small timeouts and backoff keep failure tests fast; the ratios between them match production's.
 FAST = {
@@ -37,13 +36,6 @@ class Seg:
 def seg(text: str) -> Seg:
     """A segment whose id is a content hash, like the real pipeline's."""
     return Seg(hashlib.md5(f"test|gtts|vi|normal|{text}".encode()).hexdigest(), text)
-
-
-@pytest.fixture
-def fake_google():
-    """A running fake of Google's batchexecute endpoint."""
-    with FakeGoogle() as fake:
-        yield fake
 
 
 @pytest.fixture

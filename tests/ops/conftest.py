@@ -217,10 +217,9 @@ def built_assets():
 
 
 @pytest.fixture
-def upstream():
-    """A fake Google for one test (function scope: tests switch its faults)."""
-    with FakeGoogle() as fake:
-        yield fake
+def upstream(fake_google):
+    """The fake Google for one test, by the name these tests give it (they switch its faults)."""
+    return fake_google
 
 
 @pytest.fixture
