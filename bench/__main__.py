@@ -15,6 +15,7 @@ def main(names: list[str]) -> None:
         if name not in BENCHMARKS:
             sys.exit(f"unknown benchmark {name!r}; choose from {', '.join(BENCHMARKS)}")
         print(f"\n## {name}\n", flush=True)
+        sys.argv = [f"bench.{name}"]  # each benchmark parses its own options: here, its defaults
         importlib.import_module(f"bench.{name}").main()
 
 

@@ -84,10 +84,9 @@ def prepare(folder: str) -> dict[str, str]:
 
 
 @contextmanager
-def gunicorn(env: dict[str, str], port: int) -> Iterator[None]:
-    process = subprocess.Popen(
-        [os.path.join(os.path.dirname(sys.executable), "gunicorn"), "-w", "2",
-         "-b", f"127.0.0.1:{port}", "--log-level", "warning", "server:create_app()"], env={**os.environ, **env})
+def serving(command: list[str], port: int, env: dict[str, str] | None = None) -> Iterator[None]:
+    """Run a server process until the block ends, once it answers for the recorded segment."""
+    process = subprocess.Popen(command, env={**os.environ, **(env or {})})
     try:
         wait_for(port, f"/audio/{SEGMENT.segment_id}.mp3")
         yield
@@ -96,21 +95,21 @@ def gunicorn(env: dict[str, str], port: int) -> Iterator[None]:
         process.wait(10)
 
 
-@contextmanager
-def nginx(folder: str, audio: str, port: int) -> Iterator[None]:
+def gunicorn(env: dict[str, str], port: int):
+    """The app under gunicorn, 2 workers."""
+    return serving([os.path.join(os.path.dirname(sys.executable), "gunicorn"), "-w", "2",
+                    "-b", f"127.0.0.1:{port}", "--log-level", "warning", "server:create_app()"], port, env)
+
+
+def nginx(folder: str, audio: str, port: int):
+    """nginx serving the same audio folder straight from disk: the ceiling."""
     os.makedirs(f"{folder}/tmp", exist_ok=True)
     conf = f"{folder}/nginx.conf"
     with open(conf, "w", encoding="utf-8") as handle:
         handle.write(NGINX_CONF.format(user=getpass.getuser(), root=folder, port=port, audio=audio, id=SEGMENT.segment_id,
                                        shard=f"{SEGMENT.segment_id[:2]}/{SEGMENT.segment_id[2:4]}"))
-    process = subprocess.Popen([shutil.which("nginx") or "/usr/sbin/nginx", "-p", folder, "-c", conf,
-                                "-g", "daemon off;"])
-    try:
-        wait_for(port, f"/audio/{SEGMENT.segment_id}.mp3")
-        yield
-    finally:
-        process.terminate()
-        process.wait(10)
+    return serving([shutil.which("nginx") or "/usr/sbin/nginx", "-p", folder, "-c", conf, "-g", "daemon off;"],
+                   port)
 
 
 def _hammer(args: tuple[int, str, float]) -> int:
