@@ -3,7 +3,10 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PORT ?= 5000
 APT_PACKAGES_RUN := espeak-ng lame ffmpeg
-APT_PACKAGES_TEST := $(APT_PACKAGES_RUN) chromium nginx-light
+# The browser suite runs in four engines: Chromium, Firefox ESR, WebKitGTK (under Xvfb) and WPE WebKit;
+# PulseAudio gives Firefox and WebKit an audio device to play into.
+APT_PACKAGES_TEST := $(APT_PACKAGES_RUN) chromium nginx-light firefox-esr webkit2gtk-driver wpewebkit-driver cog \
+	xvfb xauth pulseaudio gstreamer1.0-plugins-good
 
 .PHONY: run test serve bench screenshots clean system-run system-test
 
@@ -19,9 +22,16 @@ $(VENV)/.test-installed: pyproject.toml | $(VENV)/bin/python
 	$(VENV)/bin/pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.installed
 
+# The widget's build needs esbuild (a dependency); the tests add axe-core, puppeteer-core and Lighthouse
+# (devDependencies). Browsers come from Debian, never from a package's own download.
+export PUPPETEER_SKIP_DOWNLOAD := 1
+node_modules/.build-installed: package.json package-lock.json
+	npm ci --omit=dev --no-audit --no-fund --loglevel=error
+	touch $@
+
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
-	touch $@
+	touch $@ node_modules/.build-installed
 
 # Debian packages: installed when missing and we are root, otherwise named so the operator can install them.
 define apt_ensure
@@ -38,12 +48,12 @@ system-run:
 system-test:
 	$(call apt_ensure,$(APT_PACKAGES_TEST),exit 1;)
 
-run: $(VENV)/.installed system-run
+run: $(VENV)/.installed node_modules/.build-installed system-run
 	$(VENV)/bin/flask --app server assets build
 	$(VENV)/bin/flask --app server run --port $(PORT)
 
 # Production-style serving: gunicorn with deploy/gunicorn.conf.py (put deploy/nginx-trodoc.conf in front).
-serve: $(VENV)/.installed system-run
+serve: $(VENV)/.installed node_modules/.build-installed system-run
 	$(VENV)/bin/flask --app server assets build
 	$(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py
 
@@ -52,11 +62,11 @@ test: $(VENV)/.test-installed node_modules/.installed system-test
 	$(VENV)/bin/pytest
 
 # The README's screenshots (docs/screenshots/*.png), taken by the test suite in headless Chromium.
-screenshots: $(VENV)/.test-installed system-test
+screenshots: $(VENV)/.test-installed node_modules/.installed system-test
 	$(VENV)/bin/flask --app server assets build
 	TRODOC_SCREENSHOTS_DIR=docs/screenshots $(VENV)/bin/pytest -p no:cacheprovider tests/browser/test_screenshots.py
 
-bench: $(VENV)/.test-installed
+bench: $(VENV)/.test-installed node_modules/.installed system-test
 	$(VENV)/bin/python -m bench $(BENCH)
 
 clean:
