@@ -1,15 +1,17 @@
-// A polite live region inside the bar's shadow root, so nothing is added to the host page's own tree.
+// @ts-check
+// The bar's polite live region (rendered by toolbar.js inside the shadow root, so nothing is added to the
+// host page's own tree).
 
-export function liveRegion() {
-  const node = document.createElement('div');
-  node.setAttribute('role', 'status');
-  node.className = 'sr';
+/**
+ * @param {Element} node the region, role=status
+ * @returns {(message: string) => void} says `message`
+ */
+export function speaker(node) {
   let timer;
-  const say = (message) => {
+  return (message) => {
     // Clear first: screen readers ignore a region whose text does not change (same size twice at a limit).
     node.textContent = '';
     clearTimeout(timer);
     timer = setTimeout(() => { node.textContent = message; }, 100);
   };
-  return { node, say };
 }

@@ -1,54 +1,87 @@
-// The loader: GET /widget.js, the one tag operators embed. It applies the reader's saved choices in the
-// same task that runs the tag (with defer: before DOMContentLoaded), so the page is never painted with the
-// default size or colours first; then it loads the versioned bundle with the bar. Stylesheets are constructed, not inline: a strict
-// Content-Security-Policy governs <style> elements and style attributes, not adopted sheets.
+// @ts-check
+// The loader: GET /widget.js, the one tag operators embed. In the task that runs the tag it applies the
+// reader's saved choices, tags the target and draws the bar in its place, so that neither the saved size
+// nor the bar moves the page after it was painted; then it loads the versioned bundle that gives the bar
+// its behaviour. Text sizes are measured only when the scale is not 100 %
+// (textsize.js).
 
 import { load, mirror } from './store.js';
-import { measure } from './textsize.js';
+import { styleSheet } from './sheets.js';
+import { followSizes } from './textsize.js';
+import { language, texts } from './i18n.js';
+import { renderBar } from './toolbar.js';
 
-// server/web/widget.py replaces these with the path of the current bundle and its SRI hash.
+// server/web/widget.py replaces these with the paths of the current bundle and stylesheets and the
+// bundle's SRI hash.
 const BUNDLE = '__TRODOC_BUNDLE__';
 const INTEGRITY = '__TRODOC_INTEGRITY__';
+const PAGE_CSS_URL = '__TRODOC_PAGE_CSS__';
+const BAR_CSS_URL = '__TRODOC_BAR_CSS__';
 const DEFAULT_TARGETS = ['main article', 'article', 'main'];
-// Beyond this many elements a target is "long": see page.css for what that changes.
-const LONG = 1000;
 
-const me = document.currentScript;
+const me = /** @type {HTMLScriptElement | null} */ (document.currentScript);
 
-function findTarget(selector) {
-  for (const candidate of [selector, ...DEFAULT_TARGETS]) {
+/** The first of the operator's selector and the defaults that matches, or null. */
+function query(selectors) {
+  for (const selector of selectors) {
     try {
-      const el = candidate && document.querySelector(candidate);
+      const el = selector && document.querySelector(selector);
       if (el) return el;
     } catch (e) {
       // An invalid data-target selector falls back to the defaults.
     }
   }
-  return document.body;
+  return null;
 }
 
-function start() {
-  const page = new CSSStyleSheet();
-  const sizes = new CSSStyleSheet();
-  page.replaceSync(PAGE_CSS);
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, page, sizes];
-  mirror(load());
-  const boot = () => {
-    const target = findTarget(me.dataset.target);
-    // Measure before tagging the target: the tag switches on page.css, whose spacing rules change sizes.
-    sizes.replaceSync(measure(target));
-    target.setAttribute('data-trodoc-target', target.getElementsByTagName('*').length > LONG ? 'long' : '');
+/** Calls `found` with the target as early as the tag's placement allows. */
+function whenTarget(selector, found) {
+  const all = [selector, ...DEFAULT_TARGETS];
+  if (document.readyState !== 'loading') return found(query(all) || document.body);
+  // The tag runs while the page is parsed (in <head> without defer): the operator's own target is taken
+  // as soon as its start tag arrives, so its text is measured as it is parsed, before the first paint.
+  // A default is only certain once the whole page is known (`main` comes before the `article` in it).
+  let done = false;
+  const take = (el) => {
+    done = true;
+    watch.disconnect();
+    found(el);
+  };
+  const watch = new MutationObserver(() => {
+    const el = query([selector]);
+    if (el) take(el);
+  });
+  if (selector) watch.observe(document.documentElement, { childList: true, subtree: true });
+  document.addEventListener('DOMContentLoaded', () => done || take(query(all) || document.body));
+}
+
+function start(script) {
+  const floating = script.dataset.position === 'floating';
+  const saved = load();
+  mirror(saved);
+  const sizes = styleSheet(document, PAGE_CSS, new URL(PAGE_CSS_URL, script.src).href);
+  whenTarget(script.dataset.target, (target) => {
+    target.setAttribute('data-trodoc-target', '');
+    followSizes(target, sizes);
+    // The bar is drawn now, in its final size, so the page does not move when the bundle brings its
+    // behaviour (a click in between does nothing).
+    const host = document.createElement('trodoc-bar');
+    if (floating) host.setAttribute('data-position', 'floating');
+    styleSheet(host.attachShadow({ mode: 'open' }), BAR_CSS, new URL(BAR_CSS_URL, script.src).href);
+    const lang = language(script.dataset.lang);
+    renderBar({ host, lang, t: texts(lang), spacing: saved.spacing });
+    if (floating) document.body.append(host);
+    else if (target === document.body) target.prepend(host);
+    else target.before(host);
+
     const bundle = document.createElement('script');
-    Object.assign(bundle.dataset, me.dataset);  // the bundle reads the operator's data-* from its own tag
-    bundle.src = new URL(BUNDLE, me.src).href;
+    Object.assign(bundle.dataset, script.dataset);  // the bundle reads the operator's data-* from its own tag
+    bundle.src = new URL(BUNDLE, script.src).href;
     bundle.integrity = INTEGRITY;
     bundle.crossOrigin = 'anonymous';
     document.head.append(bundle);
-  };
-  // With defer, async or at the end of <body> the document is parsed now; in <head> the target comes later.
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
-  else boot();
+  });
 }
 
-// Once per page, even when a page carries the tag twice; and only where constructed stylesheets exist.
-if (me && !document.documentElement.hasAttribute('data-trodoc-scale') && 'adoptedStyleSheets' in document) start();
+// Once per page, even when a page carries the tag twice.
+if (me && !document.documentElement.hasAttribute('data-trodoc-scale')) start(me);

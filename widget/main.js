@@ -1,16 +1,18 @@
-// The bundle's entry: the loader has applied the saved settings and tagged the target; this adds the bar
-// and window.TroDoc, the widget's one global. The listening controls are driven by listen/listen.js.
+// @ts-check
+// The bundle's entry: the loader has applied the saved settings, tagged the target and rendered the bar;
+// this gives the bar its behaviour and adds window.TroDoc, the widget's one global. The listening controls are driven by listen/listen.js.
 
 import { STEPS, LEVELS } from './store.js';
 import { language, texts } from './i18n.js';
 import { getState, on, emit, update } from './state.js';
-import { liveRegion } from './announce.js';
-import { renderBar } from './toolbar.js';
+import { speaker } from './announce.js';
+import { barButtons } from './toolbar.js';
 import { createListen } from './listen/listen.js';
 import { countUsage } from './usage.js';
 
 const me = document.currentScript;
 const target = document.querySelector('[data-trodoc-target]');
+const host = document.querySelector('trodoc-bar');
 
 function setScale(n) {
   if (!Number.isFinite(n)) throw new TypeError('TroDoc.setScale: expected a number such as 1.25');
@@ -32,40 +34,30 @@ const neighbour = (list, value, direction) =>
 function start() {
   const lang = language(me.dataset.lang);
   const t = texts(lang);
-  const live = liveRegion();
+  const say = speaker(host.shadowRoot.querySelector('[role=status]'));
   const percent = (scale) => `${t.size} ${(scale * 100).toLocaleString(lang)} %`;
-  const size = (direction) => live.say(percent(setScale(direction ? neighbour(STEPS, getState().scale, direction) : 1)));
-  const contrast = (direction) => live.say(t[setContrast(neighbour(LEVELS, getState().contrast, direction))]);
+  const size = (direction) => say(percent(setScale(direction ? neighbour(STEPS, getState().scale, direction) : 1)));
+  const contrast = (direction) => say(t[setContrast(neighbour(LEVELS, getState().contrast, direction))]);
+  const spacing = () => {
+    update({ spacing: !getState().spacing });
+    say(`${t.spacing}: ${getState().spacing ? t.on : t.off}`);
+  };
 
-  const buttons = renderBar({
-    target,
-    floating: me.dataset.position === 'floating',
-    lang,
-    t,
-    live,
-    buttons: [
-      { key: 'smaller', short: 'A-', run: () => size(-1) },
-      { key: 'reset', short: 'A', run: () => size(0) },
-      { key: 'larger', short: 'A+', run: () => size(1) },
-      { key: 'more', run: () => contrast(1) },
-      { key: 'less', run: () => contrast(-1) },
-      {
-        key: 'spacing',
-        pressed: getState().spacing,
-        run: () => {
-          update({ spacing: !getState().spacing });
-          live.say(`${t.spacing}: ${getState().spacing ? t.on : t.off}`);
-        },
-      },
-      { key: 'listen', run: () => listen.toggle() },
-      ...['stop', 'previous', 'next', 'rate'].map((key) => ({ key, run: () => listen[key]() })),
-    ],
-  });
+  const buttons = barButtons(host);
+  const actions = {
+    smaller: () => size(-1), reset: () => size(0), larger: () => size(1),
+    more: () => contrast(1), less: () => contrast(-1), spacing,
+    listen: () => listen.toggle(), stop: () => listen.stop(), previous: () => listen.previous(),
+    next: () => listen.next(), rate: () => listen.rate(),
+  };
+  for (const key in actions) buttons[key].addEventListener('click', actions[key]);
   on('change', (state) => buttons.spacing.setAttribute('aria-pressed', String(state.spacing)));
   const base = new URL(me.src).origin;
-  const listen = createListen({ buttons, root: target, base, lang, t, say: live.say, emit, update });
+  const listen = createListen({ buttons, root: target, base, lang, t, say, emit, update });
   countUsage(base, target);
 
+  // Operators' styles and scripts can tell a bar that works from one still waiting for this bundle.
+  host.setAttribute('data-ready', '');
   window.TroDoc = Object.freeze({
     getState,
     setScale,
@@ -78,4 +70,4 @@ function start() {
 }
 
 // Loaded by the loader, which tags the target first; a copy of the bundle loaded twice stays quiet.
-if (me && target && !window.TroDoc) start();
+if (me && target && host && host.shadowRoot && !window.TroDoc) start();

@@ -1,7 +1,8 @@
+// @ts-check
 // The bar: real <button>s in a role=toolbar (one Tab stop, arrow keys between buttons) inside an open
 // shadow root, so the host's CSS cannot break it, its CSS cannot leak, and assistive technology and test
-// tools still reach it. Placed before the target like the portals' own bars, or floating in a corner
-// behind a disclosure button.
+// tools still reach it. The loader has put the shadow host before the target (like the portals' own
+// bars) or in a corner (floating, behind a disclosure button), with its stylesheet.
 
 function el(tag, attributes, ...children) {
   const node = document.createElement(tag);
@@ -26,32 +27,37 @@ function rove(toolbar, shadow) {
   });
 }
 
-// buttons: [{key, short, pressed, run}] in order; key names the text in i18n.js, short is the visible
-// label (A-, A, A+) that starts the accessible name (WCAG 2.5.3). Returns the buttons by key so their
-// labels, pressed state and visibility can follow the state.
-export function renderBar({ target, floating, lang, t, buttons, live }) {
-  const host = document.createElement('trodoc-bar');
-  const shadow = host.attachShadow({ mode: 'open' });
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(BAR_CSS);
-  shadow.adoptedStyleSheets = [sheet];
+// The bar's buttons in order: key names the text in i18n.js; short is the visible label (A-, A, A+) that
+// starts the accessible name (WCAG 2.5.3); pressed marks a toggle. The listening controls after `listen`
+// stay hidden until reading starts.
+const BUTTONS = [
+  { key: 'smaller', short: 'A-' }, { key: 'reset', short: 'A' }, { key: 'larger', short: 'A+' },
+  { key: 'more' }, { key: 'less' }, { key: 'spacing', pressed: true }, { key: 'listen' },
+  { key: 'stop', hidden: true }, { key: 'previous', hidden: true }, { key: 'next', hidden: true },
+  { key: 'rate', hidden: true },
+];
 
+/**
+ * Renders the bar, without behaviour, into the shadow root of `host` (the loader does this in the task
+ * that runs the tag, so the bar's space is taken before the page is painted). The bundle then finds the
+ * buttons by their data-key and the live region by its role.
+ * @param {{ host: HTMLElement, lang: string, t: Record<string, string>, spacing: boolean }} o
+ */
+export function renderBar({ host, lang, t, spacing }) {
+  const shadow = /** @type {ShadowRoot} */ (host.shadowRoot);
   const toolbar = el('div', { role: 'toolbar', 'aria-label': t.bar, id: 'trodoc-bar', class: 'bar' });
-  const byKey = {};
-  for (const { key, short, pressed, run } of buttons) {
+  for (const { key, short, pressed, hidden } of BUTTONS) {
     const label = short ? [short, el('span', { class: 'sr' }, ' ' + t[key])] : [t[key]];
-    const button = el('button', { type: 'button', tabindex: '-1' }, ...label);
-    if (pressed !== undefined) button.setAttribute('aria-pressed', String(pressed));
-    button.addEventListener('click', run);
+    const button = el('button', { type: 'button', tabindex: '-1', 'data-key': key }, ...label);
+    if (pressed) button.setAttribute('aria-pressed', String(spacing));
+    button.hidden = Boolean(hidden);
     toolbar.append(button);
-    byKey[key] = button;
   }
-  toolbar.firstChild.tabIndex = 0;
+  /** @type {HTMLElement} */ (toolbar.firstChild).tabIndex = 0;
   rove(toolbar, shadow);
 
   const frame = el('div', { lang, class: 'frame' });
-  if (floating) {
-    host.setAttribute('data-position', 'floating');
+  if (host.getAttribute('data-position') === 'floating') {
     const toggle = el('button', { type: 'button', class: 'toggle', 'aria-expanded': 'false', 'aria-controls': 'trodoc-bar' }, t.open);
     const show = (open) => {
       toolbar.hidden = !open;
@@ -69,11 +75,11 @@ export function renderBar({ target, floating, lang, t, buttons, live }) {
   } else {
     frame.append(toolbar);
   }
-  frame.append(live.node);
+  frame.append(el('div', { role: 'status', class: 'sr' }));
   shadow.append(frame);
+}
 
-  if (floating) document.body.append(host);
-  else if (target === document.body) target.prepend(host);
-  else target.before(host);
-  return byKey;
+/** The rendered bar's buttons by key. */
+export function barButtons(host) {
+  return Object.fromEntries([...host.shadowRoot.querySelectorAll('[data-key]')].map((b) => [b.dataset.key, b]));
 }

@@ -17,7 +17,8 @@ HTMLMediaElement.prototype.play = function () { window.__audios.includes(this) |
 FAKE_SYNTH = """
 window.__spoken = [];
 Object.defineProperty(window, 'speechSynthesis', { configurable: true, value: {
-  speak(u) { window.__spoken.push({ text: u.text, lang: u.lang, rate: u.rate }); setTimeout(() => u.onend && u.onend(), 60); },
+  speak(u) { window.__spoken.push({ text: u.text, lang: u.lang, rate: u.rate });
+    setTimeout(() => u.onstart && u.onstart(), 10); setTimeout(() => u.onend && u.onend(), 60); },
   cancel() {}, pause() {}, resume() {}, getVoices() { return []; },
 } });
 """

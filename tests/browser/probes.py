@@ -60,9 +60,9 @@ def run_axe(page) -> list[dict]:
 
 
 def open_widget(page, url: str):
-    """Go to ``url`` and wait until the bar is in the page (its shadow host is added last, with TroDoc)."""
+    """Go to ``url`` and wait until the bar works: the loader draws it, the bundle marks it ready."""
     page.goto(url)
-    page.locator("trodoc-bar").wait_for(state="attached")
+    page.locator("trodoc-bar[data-ready]").wait_for(state="attached")
     return page
 
 

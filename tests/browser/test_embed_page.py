@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def embed_page(page, widget_server):
     page.goto(widget_server.url + "/embed")
-    page.frame_locator(PREVIEW).locator("trodoc-bar").wait_for(state="attached")
+    page.frame_locator(PREVIEW).locator("trodoc-bar[data-ready]").wait_for(state="attached")
     return page
 
 

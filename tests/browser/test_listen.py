@@ -197,6 +197,8 @@ def focused(page):
 def test_buttons_by_tab_and_enter(page):
     page.locator("h1").click()
     page.keyboard.press("Shift+Tab")  # backwards from the article to the bar, which sits before it
+    assert focused(page) == "A- Giảm cỡ chữ"
+    page.keyboard.press("End")  # the last button at rest
     assert focused(page) == "Nghe bài viết"
     page.keyboard.press("Space")
     wait_started(page)
@@ -212,7 +214,8 @@ def test_buttons_by_tab_and_enter(page):
     assert focused(page) == "Tốc độ đọc 1×"
     page.keyboard.press("Enter")
     assert page.evaluate("TroDoc.getState().rate") == 1.25
-    page.keyboard.press("Home")
+    for _ in range(4):
+        page.keyboard.press("ArrowLeft")
     assert focused(page) == "Nghe bài viết"
     page.keyboard.press("Enter")
     page.wait_for_function("TroDoc.getState().playing")
@@ -344,6 +347,25 @@ def test_recording_fails_mid_article(listen_page, third_party, synth):
         wait_live(page, "Không thể nghe bài viết lúc này")
         assert listening(page) == {"playing": False, "segment": None, "rate": 1}
     page.errors.clear()  # the browser logs the refused recordings
+
+
+def test_a_recording_this_browser_cannot_play_stops_and_says_so(listen_page, third_party):
+    """The server answers, but what arrives does not decode (as in a browser without an audio device):
+    that is not the server's silence, so no other voice takes over and the player does not claim to play."""
+    page = listen_page
+    page.add_init_script(FAKE_SYNTH)
+    # Only the audio bodies are spoilt; the widget's HEAD check still reaches the real server.
+    page.route("**/audio/**", lambda route: route.continue_() if route.request.method == "HEAD"
+               else route.fulfill(status=200, content_type="audio/mpeg", body=b"\x00" * 4096))
+    page.goto(f"{third_party.url}/pages/listen-article.html?mode=harness")
+    page.wait_for_function("window.TroDoc")
+    watch(page)
+    button(page, "Nghe bài viết").click()
+    wait_live(page, "Trình duyệt này không phát được âm thanh. Đã dừng đọc.")
+    assert listening(page) == {"playing": False, "segment": None, "rate": 1}
+    assert page.evaluate("window.__spoken") == []
+    assert button(page, "Nghe bài viết").is_visible()
+    page.errors.clear()  # the browser logs the undecodable recording
 
 
 def test_next_two_recordings_are_fetched_ahead(page):

@@ -41,7 +41,7 @@ def article(browser, listen_server):
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(listen_server.url + SAMPLE)
     page.wait_for_function("() => window.TroDoc")
-    page.locator("trodoc-bar").wait_for(state="attached")
+    page.locator("trodoc-bar[data-ready]").wait_for(state="attached")
     yield page
     context.close()
     assert errors == []

@@ -61,7 +61,7 @@ def test_system_more_contrast_is_the_first_visit_default_only(browser, sample_ur
     assert html_attributes(page)["contrast"] == "high"
     page.get_by_role("button", name="Giảm tương phản").click()
     page.reload()
-    page.locator("trodoc-bar").wait_for(state="attached")
+    page.locator("trodoc-bar[data-ready]").wait_for(state="attached")
     assert html_attributes(page)["contrast"] == "normal"  # the reader's own choice wins from now on
     context.close()
 

@@ -83,7 +83,7 @@ def test_settings_persist_and_apply_before_first_paint(watched, sample_url, page
     assert base["scale"] == "1" and base["contrast"] == "normal"
     page.evaluate("() => { TroDoc.setScale(1.75); TroDoc.setContrast('max'); }")
     page.reload()
-    page.locator("trodoc-bar").wait_for(state="attached")
+    page.locator("trodoc-bar[data-ready]").wait_for(state="attached")
     expected = {"scale": "1.75", "contrast": "max", "color": "rgb(255, 255, 255)",
                 "size": f"{float(base['size'][:-2]) * 1.75:g}px"}
     if path != "/floating.html":  # a tag in <head> without defer finds its target at DOMContentLoaded

@@ -65,12 +65,45 @@ def test_text_outside_the_target_keeps_its_size(page, sample_url):
     assert page.evaluate(nav) == before
 
 
-def test_long_article_skips_unseen_blocks_yet_scales_them_all(page, pages_server):
+def test_nothing_is_measured_until_the_scale_leaves_100_percent(page, pages_server):
     open_widget(page, pages_server.url + "/long.html")
-    assert page.evaluate("() => document.querySelector('article').getAttribute('data-trodoc-target')") == "long"
+    tagged = "() => document.querySelectorAll('[data-trodoc-fs]').length"
+    assert page.evaluate(tagged) == 0  # a visitor who never touches the bar costs no per-element work
     base = page.evaluate(TEXT_SIZES)
     page.get_by_role("button", name="Tăng cỡ chữ").click()
     page.get_by_role("button", name="Tăng cỡ chữ").click()
     assert_scaled(page.evaluate(TEXT_SIZES), base, 1.25)
+    assert page.evaluate(tagged) == page.evaluate("() => document.querySelectorAll('article, article *').length")
     page.locator("#cuoi").scroll_into_view_if_needed()
     assert page.locator("#cuoi").is_visible() and not page.evaluate(HAS_HORIZONTAL_SCROLL)
+
+
+# Adds a paragraph to the target and reads its sizes in the next animation frame, the one that first
+# paints it: [paragraph px, small px].
+ADD_AND_READ = """async () => {
+  const p = document.createElement('p');
+  p.innerHTML = 'Thông báo <small>mới</small> của xã';
+  document.querySelector('[data-trodoc-target]').append(p);
+  await new Promise(requestAnimationFrame);
+  return [p, p.firstElementChild].map((el) => parseFloat(getComputedStyle(el).fontSize));
+}"""
+
+
+def test_content_added_later_is_scaled_in_the_frame_that_first_paints_it(page, pages_server):
+    open_widget(page, pages_server.url + "/hostile.html")
+    base = page.evaluate(ADD_AND_READ)
+    page.evaluate("() => TroDoc.setScale(1.5)")
+    assert page.evaluate(ADD_AND_READ) == pytest.approx([size * 1.5 for size in base], abs=0.05)
+
+
+def test_sizes_follow_the_page_media_queries_after_a_resize(page, pages_server):
+    sizes = "() => ['h1', 'p', 'b'].map((s) => parseFloat(getComputedStyle(document.querySelector(s)).fontSize))"
+    open_widget(page, pages_server.url + "/media.html")
+    page.get_by_role("button", name="Tăng cỡ chữ").click()
+    assert page.evaluate(sizes) == pytest.approx([36, 22.5, 22.5])
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.wait_for_function("() => parseFloat(getComputedStyle(document.querySelector('p')).fontSize) === 18")
+    assert page.evaluate(sizes) == pytest.approx([27, 18, 18])  # what A+ chosen on the phone gives
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.wait_for_function("() => parseFloat(getComputedStyle(document.querySelector('p')).fontSize) === 22.5")
+    assert page.evaluate(sizes) == pytest.approx([36, 22.5, 22.5])

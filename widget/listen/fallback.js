@@ -1,3 +1,4 @@
+// @ts-check
 // The browser's own voice, for when the reading server answers 503 or cannot be reached.
 
 // Sentences of the page's blocks, for when there is no playlist at all: a stop counts only before a space
@@ -17,9 +18,14 @@ export function sentenceSegments(blocks) {
 export function synthEngine(lang) {
   const ss = window.speechSynthesis;
   if (!ss || !window.SpeechSynthesisUtterance) return null;
-  let seg, rate, done, fail, current;
+  let seg, rate, done, fail, current, silent;
   const say = () => {
     const u = (current = new SpeechSynthesisUtterance(seg.spoken || seg.text));
+    // A browser without a speech service accepts the utterance and never starts it: that is a failure,
+    // not a reading in progress.
+    clearTimeout(silent);
+    silent = setTimeout(() => u === current && fail(), 5000);
+    u.onstart = () => clearTimeout(silent);
     u.lang = lang === 'en' ? 'en-US' : 'vi-VN';
     u.voice = ss.getVoices().find((v) => v.lang.replace('_', '-') === u.lang) || null;
     u.rate = rate;
@@ -28,7 +34,7 @@ export function synthEngine(lang) {
     u.onerror = (e) => u === current && !/interrupted|canceled/.test(e.error) && fail();
     ss.speak(u);
   };
-  const hush = () => { current = null; ss.cancel(); };
+  const hush = () => { current = null; clearTimeout(silent); ss.cancel(); };
   return {
     start(s, r, d, f) { hush(); seg = s; rate = r; done = d; fail = f; say(); },
     pause: hush,

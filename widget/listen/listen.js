@@ -1,7 +1,8 @@
+// @ts-check
 import { readBlocks, blockRange, pointIn } from './extract.js';
 import { articleSlug, loadPlaylist } from './playlist.js';
 import { createPlayer, READING_RATES } from './player.js';
-import { highlightReading } from './highlight.js';
+import { readingMarker } from './highlight.js';
 import { mediaSession } from './media-session.js';
 import { sentenceSegments, synthEngine } from './fallback.js';
 import { listenKeys } from './keys.js';
@@ -12,14 +13,12 @@ import { pickToListen } from './pick.js';
 
 const TEXT = {
   vi: { sentence: 'Câu', here: 'Nghe từ đây', download: 'Tải bản ghi âm (MP3)',
-    fallback: 'Máy chủ chưa phản hồi, đọc bằng giọng của trình duyệt' },
+    fallback: 'Máy chủ chưa phản hồi, đọc bằng giọng của trình duyệt',
+    unplayable: 'Trình duyệt này không phát được âm thanh. Đã dừng đọc.' },
   en: { sentence: 'Sentence', here: 'Listen from here', download: 'Download the recording (MP3)',
-    fallback: 'The server is not responding: reading with the browser’s voice' },
+    fallback: 'The server is not responding: reading with the browser’s voice',
+    unplayable: 'This browser cannot play the audio. Reading stopped.' },
 };
-// The progress line and the download link sit under the bar, on its own background whatever the page's.
-const STYLE = '.listen{display:flex;flex-wrap:wrap;gap:6px 12px;padding:6px;background:#f5f5f5}' +
-  '.listen:empty{display:none}a{color:#0b57d0}a:focus-visible{outline:3px solid #0b57d0}' +
-  '.pick{position:fixed;z-index:2147483647;color:#fff;background:#1a1a1a}';
 
 // o: {buttons (the bar's, by key), root (the target), base (server origin), lang, t (bar texts),
 //     say (live region), emit and update (window.TroDoc's events and state)}
@@ -31,15 +30,13 @@ export function createListen(o) {
   let blocks = [], ready, synthOn, tick, session;
 
   const speed = (r) => `${t.rate} ${o.lang === 'en' ? r : String(r).replace('.', ',')}×`;
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(STYLE);
-  const shadow = bar.getRootNode();
-  shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+  const shadow = /** @type {ShadowRoot} */ (bar.getRootNode());
+  const mark = readingMarker(shadow);
+  // The progress line and the download link sit under the bar (styled by bar.css).
   ui.className = 'listen';
   bar.after(ui);
   // Stop, previous, next and speed appear once reading has started, and stay so focus never vanishes.
-  const extra = (hidden) => [b.stop, b.previous, b.next, b.rate].forEach((x) => { x.hidden = hidden; });
-  extra(true);
+  const extra = () => [b.stop, b.previous, b.next, b.rate].forEach((x) => { x.hidden = false; });
   b.rate.textContent = speed(1);
   if (slug) {
     const a = document.createElement('a');
@@ -65,10 +62,30 @@ export function createListen(o) {
     o.say(t.unavailable);
     o.emit('error', { type: 'unavailable', message: t.unavailable });
   };
+  // A recording that failed: when the server does serve it, this browser cannot play it (no audio
+  // device, no MP3 decoder): say so and stop, rather than read on in another voice nobody hears either.
+  // Otherwise the server did not answer: the browser's voice takes over.
+  const failed = async (segment) => {
+    let served = false;
+    if (segment && segment.audio && !synthOn) {
+      try {
+        const res = await fetch(segment.audio, { method: 'HEAD' });
+        served = res.ok && (res.headers.get('Content-Type') || '').startsWith('audio/');
+      } catch (e) {
+        // Unreachable: the server's failure, not the browser's.
+      }
+    }
+    if (!served && fallback()) return;
+    player.stop();
+    if (served) {
+      o.say(t.unplayable);
+      o.emit('error', { type: 'unplayable', message: t.unplayable });
+    }
+  };
   const player = createPlayer((type, d) => {
     if (type === 'segment') {
       const x = blocks[d.block];
-      highlightReading(x && d.index >= 0 ? blockRange(x, d.start, d.end) : null);
+      mark(x && d.index >= 0 ? blockRange(x, d.start, d.end) : null);
       show();
       o.update({ segment: d.index < 0 ? null : d.index });
       o.emit('segment', d);
@@ -80,7 +97,7 @@ export function createListen(o) {
       b.rate.textContent = speed(d.rate);
       if (session) session(d.playing);
       o.update({ playing: d.playing, rate: d.rate });
-    } else if (d.failed && !fallback()) player.stop();
+    } else if (d.failed) failed(d.segment);
     else if (d.blocked) o.emit('error', { type: 'blocked' });
   });
   // Blocks and playlist on first use; without the server, the page's own sentences for the browser's voice.
@@ -92,7 +109,7 @@ export function createListen(o) {
       if (!fallback()) throw e;
       player.load(sentenceSegments(blocks));
     }
-    extra(false);
+    extra();
     session = session || mediaSession(blocks.length ? blocks[0].text : document.title, ctl);
   })().catch(() => { ready = null; }));
   const start = (from) => prepare().then(() => ready && player.play(from));

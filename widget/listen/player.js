@@ -12,7 +12,14 @@ function audioEngine() {
   a.preservesPitch = a.webkitPreservesPitch = true;
   const rate = (r) => { a.defaultPlaybackRate = a.playbackRate = r; };
   return {
-    start(s, r, done, fail) { a.src = s.audio; rate(r); a.onended = done; a.onerror = fail; return a.play(); },
+    start(s, r, done, fail) {
+      a.src = s.audio;
+      rate(r);
+      a.onended = done;
+      a.onerror = fail;
+      // No source it can play: the element reports it through onerror as well.
+      return a.play().catch((e) => { if (e.name !== 'NotSupportedError') throw e; });
+    },
     pause: () => a.pause(),
     resume: () => a.play(),
     stop() { a.pause(); a.removeAttribute('src'); },
@@ -21,7 +28,8 @@ function audioEngine() {
 }
 
 // `on(event, detail)` hears 'segment', 'change' and 'error' ({blocked} when the browser refused to play,
-// {failed} when the engine could not read a segment; the caller may then switch engines with use()).
+// {failed, segment} when the engine could not read a segment; the caller may then switch engines with
+// use() or stop).
 export function createPlayer(on) {
   const fetched = new Set();
   let engine = audioEngine(), list = [], i = -1, playing = false, rate = 1;
@@ -51,7 +59,7 @@ export function createPlayer(on) {
     loaded = i;
     set(true);
     prefetch();
-    Promise.resolve(engine.start(list[i], rate, () => go(i + 1, true), () => on('error', { failed: true }))).catch((e) => {
+    Promise.resolve(engine.start(list[i], rate, () => go(i + 1, true), () => on('error', { failed: true, segment: list[i] }))).catch((e) => {
       // AbortError: a newer start replaced this one. NotAllowedError: no user gesture, so no sound.
       if (e.name === 'NotAllowedError') { set(false); on('error', { blocked: true }); }
     });

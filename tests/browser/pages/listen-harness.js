@@ -1,24 +1,27 @@
-// The part-1 bar from source (i18n, state, live region, toolbar) wired to createListen() exactly as
-// widget/main.js does, so the listen modules can be tested without a build.
+// The bar from source (i18n, state, live region, toolbar) wired to createListen() as the loader and
+// widget/main.js do, so the listen modules can be tested without a build.
 import { texts } from '/widget/i18n.js';
 import { getState, on, emit, update } from '/widget/state.js';
-import { liveRegion } from '/widget/announce.js';
-import { renderBar } from '/widget/toolbar.js';
+import { speaker } from '/widget/announce.js';
+import { styleSheet } from '/widget/sheets.js';
+import { renderBar, barButtons } from '/widget/toolbar.js';
 import { createListen } from '/widget/listen/listen.js';
 
 const server = new URL(import.meta.url).searchParams.get('server');
-// toolbar.js reads the stylesheet constant the build makes of bar.css.
-window.BAR_CSS = await (await fetch('/widget/bar.css')).text();
 const target = document.querySelector('#content');
 const lang = document.documentElement.lang;
 const t = texts(lang);
-const live = liveRegion();
-let listen;
-const buttons = renderBar({
-  target, floating: false, lang, t, live,
-  buttons: ['listen', 'stop', 'previous', 'next', 'rate'].map((key) => ({
-    key, run: () => listen[key === 'listen' ? 'toggle' : key](),
-  })),
-});
-listen = createListen({ buttons, root: target, base: server, lang, t, say: live.say, emit, update });
+const css = async (name) => (await fetch(`/widget/${name}`)).text();
+styleSheet(document, await css('page.css'), '/widget/page.css');
+target.setAttribute('data-trodoc-target', '');
+const host = document.createElement('trodoc-bar');
+styleSheet(host.attachShadow({ mode: 'open' }), await css('bar.css'), '/widget/bar.css');
+renderBar({ host, lang, t, spacing: false });
+target.before(host);
+const buttons = barButtons(host);
+const say = speaker(host.shadowRoot.querySelector('[role=status]'));
+const listen = createListen({ buttons, root: target, base: server, lang, t, say, emit, update });
+for (const key of ['listen', 'stop', 'previous', 'next', 'rate']) {
+  buttons[key].addEventListener('click', () => listen[key === 'listen' ? 'toggle' : key]());
+}
 window.TroDoc = { getState, on, play: listen.play, pause: listen.pause, stop: listen.stop };
