@@ -1,115 +1,158 @@
-"""The widget's build: flask-assets bundles of the ES modules in ``widget/`` into versioned files.
+"""The widget's build: esbuild bundles of the ES modules in ``widget/``, versioned by flask-assets.
 
 ``flask --app server assets build`` writes ``static/gen/trodoc-loader-<hash>.js`` (served by
-``GET /widget.js``) and ``static/gen/trodoc-<hash>.js`` (the bar, loaded by the loader), plus the manifest
-that maps bundles to versions. Production never builds on a request: ``ASSETS_AUTO_BUILD`` follows
-``app.debug`` unless set. The webassets cache (pickles) goes to the instance folder, never ``static/``.
+``GET /widget.js``), ``static/gen/trodoc-<hash>.js`` (the bar, loaded by the loader), the two stylesheets
+``static/gen/trodoc-page-<hash>.css`` and ``static/gen/trodoc-bar-<hash>.css``, plus the manifest that maps
+bundles to versions. Production never builds on a request: ``ASSETS_AUTO_BUILD`` follows ``app.debug``
+unless set. The webassets cache (pickles) goes to the instance folder, never ``static/``.
 
-Each bundle is an ordered list of ES modules turned into one classic script in one IIFE (so the page
-gains no globals; see ``ModulesToScript``), after its stylesheets, each minified into one string
-constant (``PAGE_CSS``, ``BAR_CSS``) that the modules adopt as constructed stylesheets.
+Each script bundle names one entry module; esbuild follows its imports (so the order of modules comes from
+the imports themselves and a missing import fails the build), wraps everything in one IIFE (the page gains
+no globals) and minifies it for the browsers we support. esbuild accepts circular imports, which would run
+a module before the modules it needs: the build reads esbuild's metafile and fails on a cycle. The
+stylesheets, minified by rcssmin, reach the modules as the string constants ``PAGE_CSS`` and ``BAR_CSS``
+(adopted as constructed stylesheets) and are also written as files of their own, for the engines without
+constructed stylesheets, which load them with ``<link rel=stylesheet>``.
+
+esbuild is ``node_modules/.bin/esbuild`` (``npm ci --omit=dev``, done by ``make run``) unless the config
+key ``ESBUILD_BINARY`` (environment: ``TRODOC_ESBUILD_BINARY``) names another; the config key
+``WIDGET_DIR`` names the sources (default: ``widget/``).
 """
 from __future__ import annotations
 
 import json
+import logging
 import os
-import re
+import shutil
+import subprocess
+import tempfile
+from typing import IO, Any
 
+import rcssmin
 from filelock import FileLock
 from flask import Flask
 from flask_assets import Bundle, Environment
+from webassets.exceptions import FilterError
 from webassets.filter import Filter
 
-WIDGET_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "widget")
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WIDGET_DIR = os.path.join(ROOT, "widget")
+ESBUILD = os.path.join(ROOT, "node_modules", ".bin", "esbuild")
 
-_IMPORT = re.compile(r"^import\s*\{([^}]*)\}\s*from\s*(['\"])([^'\"]+)\2;?[ \t]*$", re.MULTILINE)
-_EXPORT = re.compile(r"^export\s+((?:async\s+)?(?:const|let|function\*?|class)\s+([A-Za-z_$][\w$]*))", re.MULTILINE)
+# Chromium, Firefox and Safari of the last years; Safari 15 also covers WPE WebKit 2.38 (Safari 16-class).
+TARGET = "es2020,chrome100,firefox100,safari15"
 
+# Script bundles: bundle name → (entry module, output).
+SCRIPTS = {
+    "trodoc_loader": ("loader.js", "gen/trodoc-loader-%(version)s.js"),
+    "trodoc_widget": ("main.js", "gen/trodoc-%(version)s.js"),
+}
+# Stylesheets: the constant the modules use, and the file of their own for ``<link rel=stylesheet>``.
+STYLESHEETS = {
+    "PAGE_CSS": ("page.css", "trodoc_page_css", "gen/trodoc-page-%(version)s.css"),
+    "BAR_CSS": ("bar.css", "trodoc_bar_css", "gen/trodoc-bar-%(version)s.css"),
+}
+# An entry module no longer lists the files it imports: any change to the sources rebuilds every script.
+SOURCES = ("*.js", "listen/*.js", "*.css")
 
-# Nghe bài viết (widget/listen/), each after the modules it imports.
-LISTEN_MODULES = tuple(f"listen/{name}.js" for name in (
-    "extract", "playlist", "player", "highlight", "media-session", "fallback", "keys", "pick", "listen"))
-
-
-def _module_name(path: str) -> str:
-    """``listen/extract.js`` → ``$listen_extract``: the variable holding that module's exports."""
-    return "$" + re.sub(r"\W", "_", os.path.relpath(path, WIDGET_DIR).removesuffix(".js"))
-
-
-class ModulesToScript(Filter):
-    """Our ES modules → one classic script, without a bundler.
-
-    Each module keeps a scope of its own (an arrow function returning its exports), so modules by
-    different authors cannot clash on top-level names; ``import {a, b as c} from './m.js'`` becomes
-    ``const {a, b: c} = $m``. The bundle lists modules after the modules they import. Only named imports
-    and ``export const|let|function|class`` are supported; anything else fails the build.
-    """
-
-    name = "trodoc_modules"
-
-    def input(self, _in, out, source_path, **kwargs):
-        source = _in.read()
-        if not source_path.endswith(".js"):
-            out.write(source)  # the stylesheet constants, shared by every module
-            return
-        folder = os.path.dirname(source_path)
-
-        def bind(match):
-            names = ", ".join(part.strip().replace(" as ", ": ") for part in match[1].split(",") if part.strip())
-            return f"const {{{names}}} = {_module_name(os.path.normpath(os.path.join(folder, match[3])))};"
-
-        body = _IMPORT.sub(bind, source)
-        exports = [name for _, name in _EXPORT.findall(body)]
-        body = _EXPORT.sub(r"\1", body)
-        if re.search(r"^\s*(import|export)\b", body, re.MULTILINE):
-            raise ValueError(f"{source_path}: only named imports and `export const|let|function|class`")
-        out.write(f"const {_module_name(source_path)} = (() => {{\n{body}\nreturn {{{', '.join(exports)}}};\n}})();\n")
-
-    def output(self, _in, out, **kwargs):
-        out.write('(()=>{"use strict";\n' + _in.read() + "\n})();\n")
+log = logging.getLogger(__name__)
 
 
-class StylesheetConstant(Filter):
-    """A (minified) stylesheet → ``const NAME = "…";`` for a constructed stylesheet."""
+class Esbuild(Filter):
+    """An entry module and everything it imports → one minified classic script, by esbuild."""
 
-    name = "trodoc_css_constant"
+    name = "trodoc_esbuild"
 
-    def __init__(self, constant: str):
+    def __init__(self, binary: str, widget_dir: str):
         super().__init__()
-        self.constant = constant
+        self.binary = binary
+        self.widget_dir = widget_dir
 
-    def unique(self):
-        return self.constant  # the webassets cache must not mix up PAGE_CSS and BAR_CSS
+    def unique(self) -> tuple[str, str]:
+        return self.binary, self.widget_dir
 
-    def output(self, _in, out, **kwargs):
-        out.write(f"const {self.constant}={json.dumps(_in.read().strip(), ensure_ascii=False)};\n")
+    def open(self, out: IO[str], source_path: str, **kwargs: Any) -> None:
+        binary = shutil.which(self.binary)
+        if binary is None:
+            raise FilterError(f"esbuild not found at {self.binary}: run `make run` (or `npm ci --omit=dev`), "
+                              "or name it in ESBUILD_BINARY (environment: TRODOC_ESBUILD_BINARY)")
+        entry = os.path.relpath(source_path, self.widget_dir)
+        with tempfile.TemporaryDirectory() as folder:
+            bundle, metafile = os.path.join(folder, "bundle.js"), os.path.join(folder, "meta.json")
+            # Modules are strict; a classic script is strict only when it says so (outside the IIFE, this
+            # directive still applies to this script alone, never to the page). Strings stay ASCII
+            # (esbuild's default, regular expression literals excepted): nginx serves static/gen without a
+            # charset, and a script without one is decoded in the embedding page's encoding.
+            argv = [binary, entry, "--bundle", "--format=iife", "--minify", f"--target={TARGET}",
+                    "--legal-comments=none", '--banner:js="use strict";', "--log-level=warning",
+                    f"--outfile={bundle}", f"--metafile={metafile}", *self._stylesheets()]
+            result = subprocess.run(argv, cwd=self.widget_dir, capture_output=True, text=True)
+            if result.returncode != 0:
+                raise FilterError(f"esbuild failed to bundle {source_path}:\n{result.stderr.strip()}")
+            if result.stderr:
+                log.warning("esbuild, bundling %s:\n%s", source_path, result.stderr.strip())
+            with open(metafile, encoding="utf-8") as file:
+                cycle = _import_cycle(json.load(file)["inputs"])
+            if cycle:
+                raise FilterError(f"circular import in {self.widget_dir}, bundling {entry}: {' → '.join(cycle)}")
+            with open(bundle, encoding="utf-8") as file:
+                out.write(file.read())
+
+    def _stylesheets(self) -> list[str]:
+        defines = []
+        for constant, (filename, _, _) in STYLESHEETS.items():
+            with open(os.path.join(self.widget_dir, filename), encoding="utf-8") as file:
+                css = rcssmin.cssmin(file.read())
+            defines.append(f"--define:{constant}={json.dumps(css)}")
+        return defines
 
 
-def _css(filename: str, constant: str) -> Bundle:
-    return Bundle(filename, filters=("rcssmin", StylesheetConstant(constant)))
+def _import_cycle(inputs: dict[str, Any]) -> list[str]:
+    """The first circular import in an esbuild metafile's ``inputs``, as ``[a, b, …, a]``; ``[]`` if none."""
+    done: set[str] = set()
+    path: list[str] = []
+
+    def visit(module: str) -> list[str]:
+        if module in path:
+            return path[path.index(module):] + [module]
+        if module in done:
+            return []
+        path.append(module)
+        for imported in inputs[module]["imports"]:
+            if imported["path"] in inputs and (cycle := visit(imported["path"])):
+                return cycle
+        path.pop()
+        done.add(module)
+        return []
+
+    for module in inputs:
+        if cycle := visit(module):
+            return cycle
+    return []
 
 
-def _bundles() -> dict[str, Bundle]:
+def _bundles(app: Flask) -> dict[str, Bundle]:
     # Fresh objects per app: webassets binds a bundle to the environment it is registered with.
-    # Order matters: a module comes after the modules it imports.
-    return {
-        "trodoc_loader": Bundle(_css("page.css", "PAGE_CSS"), "store.js", "textsize.js", "loader.js",
-                                filters=(ModulesToScript(), "rjsmin"), output="gen/trodoc-loader-%(version)s.js"),
-        "trodoc_widget": Bundle(_css("bar.css", "BAR_CSS"), "store.js", "i18n.js", "state.js", "announce.js",
-                                "toolbar.js", *LISTEN_MODULES, "usage.js", "main.js",
-                                filters=(ModulesToScript(), "rjsmin"), output="gen/trodoc-%(version)s.js"),
-    }
+    esbuild = Esbuild(app.config["ESBUILD_BINARY"], app.config["WIDGET_DIR"])
+    bundles = {name: Bundle(entry, filters=(esbuild,), depends=SOURCES, output=output)
+               for name, (entry, output) in SCRIPTS.items()}
+    bundles.update({name: Bundle(filename, filters=("rcssmin",), output=output)
+                    for filename, name, output in STYLESHEETS.values()})
+    return bundles
 
 
 def init_app(app: Flask) -> Environment:
-    """Register the bundles; paths default to the instance folder and ``static/gen``."""
+    """Register the bundles; paths default to the instance folder, ``static/gen``, ``widget/`` and
+    ``node_modules/.bin/esbuild``."""
     app.config.setdefault("ASSETS_CACHE", os.path.join(app.instance_path, "webassets-cache"))
     app.config.setdefault("ASSETS_MANIFEST", "json:" + os.path.join(app.static_folder, "gen", "manifest.json"))
     app.config.setdefault("ASSETS_AUTO_BUILD", app.debug)
+    app.config.setdefault("WIDGET_DIR", WIDGET_DIR)
+    app.config.setdefault("ESBUILD_BINARY", ESBUILD)
     os.makedirs(app.config["ASSETS_CACHE"], exist_ok=True)
     env = Environment(app)
-    env.append_path(WIDGET_DIR)
-    for name, bundle in _bundles().items():
+    env.append_path(app.config["WIDGET_DIR"])
+    for name, bundle in _bundles(app).items():
         env.register(name, bundle)
     return env
 

@@ -1,8 +1,8 @@
 """``GET /widget.js``, the one URL operators embed, and the cache headers of the versioned bundles.
 
-The loader is the built ``trodoc_loader`` bundle with the path of the current ``trodoc_widget`` bundle
-written in: a short cache with an ETag, so a release reaches every portal within minutes while the
-bundles themselves (hash in the name) are cached for a year.
+The loader is the built ``trodoc_loader`` bundle with the paths of the current ``trodoc_widget`` bundle
+(and its SRI hash) and of the two stylesheets written in: a short cache with an ETag, so a release reaches
+every portal within minutes while the bundles themselves (hash in the name) are cached for a year.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import os
 from functools import lru_cache
 
 from flask import Blueprint, Response, current_app, request
+from flask_assets import Environment
 from webassets.exceptions import BundleError
 
 from ..problems import Problem
@@ -21,6 +22,8 @@ bp = Blueprint("widget", __name__)
 LOADER_MAX_AGE = 300
 BUNDLE_PLACEHOLDER = "__TRODOC_BUNDLE__"
 INTEGRITY_PLACEHOLDER = "__TRODOC_INTEGRITY__"
+# The stylesheets that engines without constructed stylesheets load with <link>: placeholder → bundle.
+STYLESHEET_PLACEHOLDERS = {"__TRODOC_PAGE_CSS__": "trodoc_page_css", "__TRODOC_BAR_CSS__": "trodoc_bar_css"}
 
 
 @lru_cache(maxsize=8)
@@ -31,18 +34,23 @@ def _integrity(path: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _loader_source(loader_path: str, bundle_url: str, bundle_path: str) -> tuple[str, str]:
-    # Both names carry content hashes, so (loader, bundle) identifies the response: read it once.
+def _loader_source(loader_path: str, bundle_path: str, urls: tuple[tuple[str, str], ...]) -> tuple[str, str]:
+    # Every name carries a content hash, so (loader, bundle, stylesheets) identifies the response: read it once.
     with open(loader_path, encoding="utf-8") as file:
-        source = (file.read().replace(BUNDLE_PLACEHOLDER, bundle_url)
-                  .replace(INTEGRITY_PLACEHOLDER, _integrity(bundle_path)))
+        source = file.read().replace(INTEGRITY_PLACEHOLDER, _integrity(bundle_path))
+    for placeholder, url in urls:
+        source = source.replace(placeholder, url)
     return source, hashlib.sha256(source.encode()).hexdigest()[:32]
 
 
 def bundle_integrity() -> str:
     """The SRI hash (``sha384-…``) of the current widget bundle, which the loader checks."""
-    (bundle_url,) = current_app.jinja_env.assets_environment["trodoc_widget"].urls()
-    return _integrity(_static_path(bundle_url))
+    return _integrity(_static_path(_url(current_app.jinja_env.assets_environment, "trodoc_widget")))
+
+
+def _url(env: Environment, name: str) -> str:
+    (url,) = env[name].urls()  # one versioned file per bundle (never the per-source debug output)
+    return url
 
 
 def _static_path(url: str) -> str:
@@ -54,9 +62,10 @@ def loader() -> Response:
     """The loader script: applies saved settings before first paint, then loads the bundle."""
     env = current_app.jinja_env.assets_environment
     try:
-        (loader_url,) = env["trodoc_loader"].urls()
-        (bundle_url,) = env["trodoc_widget"].urls()
-        source, etag = _loader_source(_static_path(loader_url), bundle_url, _static_path(bundle_url))
+        bundle_url = _url(env, "trodoc_widget")
+        urls = ((BUNDLE_PLACEHOLDER, bundle_url),
+                *((placeholder, _url(env, name)) for placeholder, name in STYLESHEET_PLACEHOLDERS.items()))
+        source, etag = _loader_source(_static_path(_url(env, "trodoc_loader")), _static_path(bundle_url), urls)
     except (BundleError, OSError) as error:
         current_app.logger.error("The widget is not built (%s): run `flask --app server assets build`", error)
         raise Problem(503, "The widget is not built yet.", title="Widget unavailable",

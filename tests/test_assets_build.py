@@ -1,0 +1,141 @@
+"""The widget's build (server/assets.py) for real: esbuild bundles from one entry module each, the
+stylesheets as files of their own, what ``GET /widget.js`` writes into the loader, and the builds that must
+fail. Each app builds into a static folder of its own, never the shared ``static/gen``."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import rcssmin
+from flask import Flask
+from webassets.exceptions import BuildError
+
+from server import assets, create_app
+
+PLACEHOLDERS = ("__TRODOC_BUNDLE__", "__TRODOC_INTEGRITY__", "__TRODOC_PAGE_CSS__", "__TRODOC_BAR_CSS__")
+# Names the sources declare that cannot be a CSS word or text: camelCase, or UPPER_CASE of six or more.
+DECLARED = re.compile(r"\b(?:const|let|var|function\*?|class)\s+([a-z]+[A-Z][\w$]*|[A-Z][A-Z0-9_]{5,})\b")
+
+
+def make_app(folder: Path, widget_dir: Path | str = assets.WIDGET_DIR, **config) -> Flask:
+    app = create_app({"TESTING": True, "LOAD_SAMPLES": False, "DATABASE_URL": f"sqlite:///{folder / 't.db'}",
+                      "AUDIO_DIR": str(folder / "audio"), "WIDGET_DIR": str(widget_dir),
+                      "ASSETS_CACHE": str(folder / "cache"),
+                      "ASSETS_MANIFEST": f"json:{folder / 'static' / 'gen' / 'manifest.json'}", **config})
+    # Other suites build and serve the shared static/gen at the same time: this app keeps its own.
+    app.static_folder = str(folder / "static")
+    return app
+
+
+def built_file(app: Flask, name: str) -> Path:
+    (url,) = app.jinja_env.assets_environment[name].urls()
+    return Path(app.static_folder, url.removeprefix(app.static_url_path + "/"))
+
+
+def widget_copy(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(assets.WIDGET_DIR, tmp_path / "widget"))
+
+
+def prepend(path: Path, line: str) -> None:
+    path.write_text(line + "\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Flask:
+    app = make_app(tmp_path_factory.mktemp("assets"))
+    assets.build(app)
+    return app
+
+
+@pytest.mark.parametrize("name", ["trodoc_loader", "trodoc_widget"])
+def test_each_script_is_one_minified_iife_without_modules(built, name):
+    body = built_file(built, name).read_text(encoding="utf-8")
+    # The sources are modules, hence strict; the directive keeps the classic script strict too.
+    assert body.startswith('"use strict";\n(()=>{') and body.endswith("})();\n")
+    assert not re.search(r"\b(?:import|export)\s*[{*'\"]|\bexport\s+(?:const|let|var|function|class|default)\b",
+                         body)
+    assert "/*" not in body and not re.search(r"^\s*//", body, re.MULTILINE)
+    assert not re.search("[\u00c0-\u1ef9]", body)  # the Vietnamese texts are escaped
+    sources = "\n".join(path.read_text(encoding="utf-8") for path in Path(assets.WIDGET_DIR).rglob("*.js"))
+    declared = set(DECLARED.findall(sources))
+    assert len(declared) > 20
+    # Mangled: a declared name survives only as a property (`.name`, `name:`) or inside a string.
+    assert [name for name in sorted(declared)
+            if re.search(rf"(?<![\w$.'\"`]){re.escape(name)}(?![\w$'\"`])(?!\s*:)", body)] == []
+
+
+def test_stylesheets_are_minified_files_and_constants_of_the_scripts(built):
+    loader = built_file(built, "trodoc_loader").read_text(encoding="utf-8")
+    bar = built_file(built, "trodoc_bar_css")
+    scripts = loader + built_file(built, "trodoc_widget").read_text(encoding="utf-8")
+    assert built_file(built, "trodoc_page_css").name.startswith("trodoc-page-")
+    assert bar.name.startswith("trodoc-bar-") and bar.suffix == ".css"
+    for name, source, script in (("trodoc_page_css", "page.css", loader), ("trodoc_bar_css", "bar.css", scripts)):
+        css = built_file(built, name).read_text(encoding="utf-8")
+        assert css == rcssmin.cssmin(Path(assets.WIDGET_DIR, source).read_text(encoding="utf-8"))
+        # The same text is a string constant of the scripts (quotes and escapes are esbuild's choice).
+        assert max(re.split(r"[\"'\\]", css), key=len) in script
+    assert not re.search(r"\b(?:PAGE|BAR)_CSS\b", scripts)
+
+
+def test_loader_names_the_built_bundle_and_stylesheets_with_the_bundles_hash(built):
+    built_loader = built_file(built, "trodoc_loader").read_text(encoding="utf-8")
+    assert all(placeholder in built_loader for placeholder in PLACEHOLDERS)
+    client = built.test_client()
+    loader = client.get("/widget.js").get_data(as_text=True)
+    assert not any(placeholder in loader for placeholder in PLACEHOLDERS)
+    env = built.jinja_env.assets_environment
+    for name, mimetype in (("trodoc_widget", "text/javascript"), ("trodoc_page_css", "text/css"),
+                           ("trodoc_bar_css", "text/css")):
+        (url,) = env[name].urls()
+        assert re.fullmatch(r"/static/gen/trodoc-[a-z-]*[0-9a-f]{8}\.(js|css)", url)
+        assert f'"{url}"' in loader or f"'{url}'" in loader
+        response = client.get(url)
+        assert response.status_code == 200 and response.mimetype == mimetype
+        assert response.get_data() == built_file(built, name).read_bytes()
+        assert set(response.headers["Cache-Control"].replace(" ", "").split(",")) == {
+            "public", "max-age=31536000", "immutable"}
+        assert response.headers["Access-Control-Allow-Origin"] == "*"
+    digest = base64.b64encode(hashlib.sha384(built_file(built, "trodoc_widget").read_bytes()).digest()).decode()
+    assert f"sha384-{digest}" in loader
+
+
+def test_a_missing_import_fails_the_build_with_esbuilds_message(tmp_path):
+    widget = widget_copy(tmp_path)
+    prepend(widget / "main.js", "import { nothing } from './missing.js';")
+    with pytest.raises(BuildError, match=r"(?s)esbuild failed to bundle .*main\.js.*Could not resolve.*missing\.js"):
+        assets.build(make_app(tmp_path, widget))
+
+
+def test_a_circular_import_fails_the_build_naming_the_cycle(tmp_path):
+    widget = widget_copy(tmp_path)
+    prepend(widget / "listen" / "player.js", "import { createListen } from './listen.js';\nconsole.log(createListen);")
+    with pytest.raises(BuildError, match=r"circular import .*: (listen/listen\.js → listen/player\.js → "
+                                         r"listen/listen\.js|listen/player\.js → listen/listen\.js → listen/player\.js)$"):
+        assets.build(make_app(tmp_path, widget))
+
+
+def test_without_esbuild_the_build_says_how_to_install_it(tmp_path):
+    app = make_app(tmp_path, ESBUILD_BINARY=str(tmp_path / "no-esbuild"))
+    with pytest.raises(BuildError, match=r"esbuild not found at .*no-esbuild: run `make run` \(or `npm ci --omit=dev`\)"):
+        assets.build(app)
+
+
+def test_a_change_in_an_imported_module_alone_makes_a_new_version(tmp_path):
+    widget = widget_copy(tmp_path)
+    app = make_app(tmp_path, widget)
+    assets.build(app)
+    loader, bundle = built_file(app, "trodoc_loader"), built_file(app, "trodoc_widget")
+    player = widget / "listen" / "player.js"  # imported by listen/listen.js, never named by a bundle
+    player.write_text(player.read_text(encoding="utf-8") + "\nconsole.debug('build probe');\n", encoding="utf-8")
+    later = bundle.stat().st_mtime + 10
+    os.utime(player, (later, later))
+    assets.build(app)
+    rebuilt = built_file(app, "trodoc_widget")
+    assert rebuilt != bundle and "build probe" in rebuilt.read_text(encoding="utf-8")
+    assert built_file(app, "trodoc_loader") == loader  # the loader does not import the player
