@@ -38,9 +38,10 @@ function query(selectors) {
 function whenTarget(selector, found) {
   const all = [selector, ...DEFAULT_TARGETS];
   if (document.readyState !== 'loading') return found(query(all) || document.body);
-  // The tag runs while the page is parsed (in <head> without defer): the operator's own target is taken
-  // as soon as its start tag arrives, so its text is measured as it is parsed, before the first paint.
-  // A default is only certain once the whole page is known (`main` comes before the `article` in it).
+  // The tag runs while the page is parsed (in <head> without defer): the operator's target, or an
+  // article in <main>, is taken as soon as its start tag arrives, so its text is measured as it is
+  // parsed, before the first paint. The other defaults are certain only once the whole page is known
+  // (a `main` comes before the `article` it may hold).
   let done = false;
   const take = (el) => {
     done = true;
@@ -48,10 +49,10 @@ function whenTarget(selector, found) {
     found(el);
   };
   const watch = new MutationObserver(() => {
-    const el = query([selector]);
+    const el = query([selector, DEFAULT_TARGETS[0]]);
     if (el) take(el);
   });
-  if (selector) watch.observe(document.documentElement, { childList: true, subtree: true });
+  watch.observe(document.documentElement, { childList: true, subtree: true });
   document.addEventListener('DOMContentLoaded', () => done || take(query(all) || document.body));
 }
 
