@@ -49,21 +49,21 @@ system-test:
 	$(call apt_ensure,$(APT_PACKAGES_TEST),exit 1;)
 
 run: $(VENV)/.installed node_modules/.build-installed system-run
-	$(VENV)/bin/flask --app server assets build
+	$(VENV)/bin/flask --app server widget build
 	$(VENV)/bin/flask --app server run --port $(PORT)
 
 # Production-style serving: gunicorn with deploy/gunicorn.conf.py (put deploy/nginx-trodoc.conf in front).
 serve: $(VENV)/.installed node_modules/.build-installed system-run
-	$(VENV)/bin/flask --app server assets build
+	$(VENV)/bin/flask --app server widget build
 	$(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py
 
 test: $(VENV)/.test-installed node_modules/.installed system-test
-	$(VENV)/bin/flask --app server assets build
+	$(VENV)/bin/flask --app server widget build
 	$(VENV)/bin/pytest
 
 # The README's screenshots (docs/screenshots/*.png), taken by the test suite in headless Chromium.
 screenshots: $(VENV)/.test-installed node_modules/.installed system-test
-	$(VENV)/bin/flask --app server assets build
+	$(VENV)/bin/flask --app server widget build
 	TRODOC_SCREENSHOTS_DIR=docs/screenshots $(VENV)/bin/pytest -p no:cacheprovider tests/browser/test_screenshots.py
 
 bench: $(VENV)/.test-installed node_modules/.installed system-test

@@ -1,6 +1,6 @@
 """The widget's build: esbuild bundles of the ES modules in ``widget/``, versioned by flask-assets.
 
-``flask --app server assets build`` writes ``static/gen/trodoc-loader-<hash>.js`` (served by
+``flask --app server widget build`` writes ``static/gen/trodoc-loader-<hash>.js`` (served by
 ``GET /widget.js``), ``static/gen/trodoc-<hash>.js`` (the bar, loaded by the loader), the two stylesheets
 ``static/gen/trodoc-page-<hash>.css`` and ``static/gen/trodoc-bar-<hash>.css``, plus the manifest that maps
 bundles to versions. Production never builds on a request: ``ASSETS_AUTO_BUILD`` follows ``app.debug``
@@ -28,11 +28,13 @@ import subprocess
 import tempfile
 from typing import IO, Any
 
+import click
 import rcssmin
 from filelock import FileLock
-from flask import Flask
+from flask import Flask, current_app
+from flask.cli import AppGroup
 from flask_assets import Bundle, Environment
-from webassets.exceptions import FilterError
+from webassets.exceptions import BundleError, FilterError
 from webassets.filter import Filter
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -154,6 +156,7 @@ def init_app(app: Flask) -> Environment:
     env.append_path(app.config["WIDGET_DIR"])
     for name, bundle in _bundles(app).items():
         env.register(name, bundle)
+    app.cli.add_command(widget_cli)
     return env
 
 
@@ -164,3 +167,19 @@ def build(app: Flask) -> None:
     with FileLock(app.config["ASSETS_CACHE"] + ".lock"), app.app_context():
         for bundle in env:
             bundle.build()
+
+
+widget_cli = AppGroup("widget", help="The embeddable widget.")
+
+
+@widget_cli.command("build")
+def build_command() -> None:
+    """Build the widget's scripts and stylesheets into static/gen.
+
+    Unlike ``flask assets build``, which prints a failed build and still exits 0, this fails: ``make run``
+    must not go on to serve an old or missing widget."""
+    try:
+        build(current_app)
+    except BundleError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo("Widget built.")

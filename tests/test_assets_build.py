@@ -120,6 +120,16 @@ def test_a_circular_import_fails_the_build_naming_the_cycle(tmp_path):
         assets.build(make_app(tmp_path, widget))
 
 
+def test_the_build_command_exits_non_zero_when_the_build_fails(tmp_path):
+    widget = widget_copy(tmp_path)
+    prepend(widget / "main.js", "import { nothing } from './missing.js';")
+    result = make_app(tmp_path, widget).test_cli_runner().invoke(args=["widget", "build"])
+    assert result.exit_code == 1 and "Could not resolve" in result.output
+    (tmp_path / "ok").mkdir()
+    result = make_app(tmp_path / "ok").test_cli_runner().invoke(args=["widget", "build"])
+    assert result.exit_code == 0 and result.output == "Widget built.\n"
+
+
 def test_without_esbuild_the_build_says_how_to_install_it(tmp_path):
     app = make_app(tmp_path, ESBUILD_BINARY=str(tmp_path / "no-esbuild"))
     with pytest.raises(BuildError, match=r"esbuild not found at .*no-esbuild: run `make run` \(or `npm ci --omit=dev`\)"):

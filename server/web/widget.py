@@ -71,7 +71,7 @@ def loader() -> Response:
                 *((placeholder, _url(env, name)) for placeholder, name in STYLESHEET_PLACEHOLDERS.items()))
         source, etag = _loader_source(_static_path(_url(env, "trodoc_loader")), _static_path(bundle_url), urls)
     except (BundleError, OSError) as error:
-        current_app.logger.error("The widget is not built (%s): run `flask --app server assets build`", error)
+        current_app.logger.error("The widget is not built (%s): run `flask --app server widget build`", error)
         raise Problem(503, "The widget is not built yet.", title="Widget unavailable",
                       headers={"Retry-After": "60"}) from None
     response = Response(source, mimetype="text/javascript")

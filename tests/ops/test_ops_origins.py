@@ -84,7 +84,7 @@ def test_widget_loader_vary(make_app):
     client = make_app(LOAD_SAMPLES=False).test_client()
     response = client.get("/widget.js", headers={"Origin": "https://anyone.example"})
     if response.status_code == 503:
-        pytest.fail("the widget is not built: run `flask --app server assets build`")
+        pytest.fail("the widget is not built: run `flask --app server widget build`")
     assert response.headers["Access-Control-Allow-Origin"] == "*" and "Origin" not in response.vary
     assert "Accept-Encoding" not in response.vary  # compression (and its Vary) is nginx's job
     page = client.get("/")
