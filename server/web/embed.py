@@ -76,7 +76,7 @@ def embed_tag(loader_url: str, options: Options) -> str:
     """The one tag an operator copies (source text, not markup); ``data-position`` only when it is not
     the default. static/portal/embed.js builds the same text in the browser."""
     position = f' data-position="{options.position}"' if options.position != DEFAULTS["position"] else ""
-    return (f'<script src="{_attr(loader_url)}" defer data-target="{_attr(options.target)}" '
+    return (f'<script src="{_attr(loader_url)}" data-target="{_attr(options.target)}" '
             f'data-lang="{options.lang}"{position}></script>')
 
 

@@ -46,7 +46,7 @@
     target.setAttribute('aria-invalid', String(!valid));
     targetError.hidden = valid;
     if (!valid) return;
-    code.textContent = `<script src="${attr(form.dataset.loader)}" defer ${attributes(o)}></script>`;
+    code.textContent = `<script src="${attr(form.dataset.loader)}" ${attributes(o)}></script>`;
     document.querySelectorAll('[data-embed-attrs="php"]').forEach((el) => {
       el.textContent = attributes(o, (s) => s.replace(/'/g, "\\'"));
     });

@@ -35,7 +35,7 @@ def preview_src(page) -> str:
 
 
 def test_snippet_holds_this_servers_url(embed_page, widget_server):
-    assert snippet(embed_page) == (f'<script src="{widget_server.url}/widget.js" defer data-target="#content" '
+    assert snippet(embed_page) == (f'<script src="{widget_server.url}/widget.js" data-target="#content" '
                                    'data-lang="vi"></script>')
     preview = embed_page.frame_locator(PREVIEW)
     preview.get_by_role("button", name="Tăng cỡ chữ").wait_for()
@@ -176,7 +176,7 @@ ARTICLE = """<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>C
 <p>Ủy ban nhân dân xã thông báo lịch tiếp công dân. Người dân có thể liên hệ bộ phận một cửa.</p>
 <p>Mọi thắc mắc xin gửi về hộp thư của xã. Xin cảm ơn.</p>
 </article></main>
-<script src="{server}/widget.js" defer data-target="#content" data-lang="vi"></script></body></html>"""
+<script src="{server}/widget.js" data-target="#content" data-lang="vi"></script></body></html>"""
 
 
 @pytest.fixture
