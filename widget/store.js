@@ -33,8 +33,13 @@ export function save(state) {
 }
 
 export function mirror(state) {
-  root.setAttribute('data-trodoc-scale', String(state.scale));
-  root.setAttribute('data-trodoc-contrast', state.contrast);
-  if (state.spacing) root.setAttribute('data-trodoc-spacing', 'on');
-  else root.removeAttribute('data-trodoc-spacing');
+  // Only what changed: every attribute written on <html> makes the engine check the whole page's styles.
+  const set = (name, value) => {
+    if (root.getAttribute(name) === value) return;
+    if (value === null) root.removeAttribute(name);
+    else root.setAttribute(name, value);
+  };
+  set('data-trodoc-scale', String(state.scale));
+  set('data-trodoc-contrast', state.contrast);
+  set('data-trodoc-spacing', state.spacing ? 'on' : null);
 }

@@ -1,31 +1,46 @@
 // @ts-check
-// Text size without a per-element loop on every click. Each element of the target is tagged with the
-// index of its computed (font-size, line-height) pair; one generated rule per pair sets
-// calc(var(--trodoc-scale) * <measured px>). Whatever unit or !important the page used, the computed px
-// value is what the reader sees, so scaling it is exact; a change is then one attribute on <html>.
+// Text size, exact and cheap. Each element is tagged with the index of its computed (font-size,
+// line-height) pair, and one generated rule per pair sets calc(var(--trodoc-scale) * <measured px>):
+// whatever unit or !important the page used, the computed px value is what the reader sees, so scaling
+// it is exact.
+//
+// A long article is not re-laid out in one go: that costs far more than a frame. It is cut into parts
+// ("roots": the largest subtrees of at most PART elements, or an element with text of its own), and a
+// change applies the new scale to the parts on screen at once, then to the others a few per frame,
+// nearest first. Each part carries its scale (data-trodoc-s), so a part's sizes change only when its
+// turn comes, and nothing moves on screen: the parts above the view are corrected by scroll anchoring
+// (or, where the engine has none, by scrolling the same distance).
 //
 // Nothing is measured while the scale is 100 %: a visitor who never touches the bar costs the page no
-// per-element work. Measuring starts when the scale first leaves 100 % (a saved choice, a click, or
-// TroDoc.setScale: all of them set the attribute this module observes), and from then on it follows
-// the page: content added to the target later, a change of width that can switch the page's media
-// queries (resize, rotation), and stylesheets that finish loading late. Every measurement runs before
-// the next frame is painted, so the reader never sees the default size first.
+// per-element work. Parts are measured just before their first scaling, and again when content is
+// added to them, when the width changes (the page's media queries may change sizes: resize, rotation)
+// and when a stylesheet arrives late. Every measurement runs before the frame that shows it.
 
 import { STEPS } from './store.js';
 
 const html = document.documentElement;
 const TAG = 'data-trodoc-fs';
+const PART_SCALE = 'data-trodoc-s';
 const SCALE = 'data-trodoc-scale';
 const SPACING = 'data-trodoc-spacing';
-const STEP_RULES = STEPS.map((step) => `html[${SCALE}="${step}"] [data-trodoc-target]{--trodoc-scale:${step}}`).join('');
+// Elements per part, and per frame while catching up: about 2 ms of style and layout each.
+const PART = 150;
+const PER_FRAME = 600;
+// Parts this far beyond the view (in view heights) are scaled in the first frame too.
+const MARGIN = 0.5;
+const STEP_RULES = STEPS.filter((step) => step !== 1).map((step) => `[${PART_SCALE}="${step}"]{--trodoc-scale:${step}}`).join('')
+  // Larger text reflows inside the same width: long words and code break instead of scrolling sideways.
+  + `[${PART_SCALE}]{overflow-wrap:break-word!important}`
+  + `pre[${PART_SCALE}],[${PART_SCALE}] pre{white-space:pre-wrap!important}`;
+const anchored = typeof CSS !== 'undefined' && CSS.supports('overflow-anchor', 'auto');
 
 /** The rule for one measured pair: text spacing sets --trodoc-lh; otherwise the page's own line height
  * scales with the text. */
 function pairRule(key, index) {
   const [size, height] = key.split(' ');
   const line = height === 'normal' ? 'normal' : `calc(var(--trodoc-scale) * ${height})`;
-  return `html:not([${SCALE}="1"]) [${TAG}="${index}"]{font-size:calc(var(--trodoc-scale) * ${size})!important;`
-    + `line-height:var(--trodoc-lh,${line})!important}`;
+  return `[${PART_SCALE}][${TAG}="${index}"],[${PART_SCALE}] [${TAG}="${index}"]{`
+    + `font-size:calc(var(--trodoc-scale) * ${size})!important;line-height:var(--trodoc-lh,${line})!important}`;
 }
 
 /** A stylesheet still loading: no sheet yet, or (Firefox) a sheet whose rules are not readable yet. A
@@ -40,43 +55,51 @@ function loading(link) {
   }
 }
 
-// WebKit runs deferred and asynchronous scripts while the page's stylesheets are still loading (other
-// engines wait), and a sheet may also come after the tag. Sizes read then would be the browser's
-// defaults. The check runs in animation frames, the last step before a paint, so the frame that first
-// shows the page's styles carries our sizes too. After the window's load event nothing is pending.
-function whenStyled(run) {
-  const check = () => {
-    const pending = document.readyState !== 'complete'
-      && [...document.querySelectorAll('link[rel~="stylesheet"]')].some(loading);
-    if (pending) requestAnimationFrame(check);
-    else run();
-  };
-  check();
+const pending = () => document.readyState !== 'complete'
+  && [...document.querySelectorAll('link[rel~="stylesheet"]')].some(loading);
+
+/** Text of its own (not only whitespace between elements): such an element is scaled as one part. */
+const ownText = (el) => [...el.childNodes].some((n) => n.nodeType === 3 && /\S/.test(n.data));
+
+/** The parts of `el`, in document order. */
+function parts(el) {
+  if (el.getElementsByTagName('*').length < PART || ownText(el)) return [el];
+  return [...el.children].flatMap(parts);
 }
 
 /**
- * Keeps the target's text sizes measured whenever the scale is not 100 %.
+ * Keeps the target's text at the scale on <html> (data-trodoc-scale), whenever it is not 100 %.
  * @param {Element} target the article, tagged with data-trodoc-target
  * @param {{ set(rule: string): void }} sheet where the generated rules go (see sheets.js)
+ * @returns {() => void} stops following
  */
 export function followSizes(target, sheet) {
   const pairs = new Map();
   let rules = '';
-  let width = innerWidth, sheets = 0, queued = null;
+  let list = [];                     // the parts, in document order ([] until needed)
+  let known = new WeakSet();         // the same, to find the part of an element
+  const split = () => {
+    list = parts(target);
+    known = new WeakSet(list);
+  };
+  const measured = new WeakSet();    // parts whose elements carry current tags
+  let frame = 0, width = innerWidth, sheets = 0;
 
-  // Computed sizes as the page alone makes them: our size and spacing rules are switched off for the
-  // reads, in the same task, so nothing of it is ever painted.
-  const measure = (elements) => {
-    const scale = html.getAttribute(SCALE), spacing = html.getAttribute(SPACING);
-    html.setAttribute(SCALE, '1');
-    html.removeAttribute(SPACING);
+  const scale = () => html.getAttribute(SCALE) || '1';
+
+  // Sizes as the page alone makes them: the part's own scale is taken off for the reads (and text
+  // spacing, which sets every line height), then given back in the same task, so nothing is painted.
+  const measure = (part) => {
+    const own = part.getAttribute(PART_SCALE), spacing = html.getAttribute(SPACING);
+    if (own) part.removeAttribute(PART_SCALE);
+    if (spacing) html.removeAttribute(SPACING);
+    const elements = [part, ...part.getElementsByTagName('*')];
     const keys = elements.map((el) => {
       const style = getComputedStyle(el);
       return style.fontSize + ' ' + style.lineHeight;
     });
-    if (scale) html.setAttribute(SCALE, scale);
+    if (own) part.setAttribute(PART_SCALE, own);
     if (spacing) html.setAttribute(SPACING, spacing);
-    watchScale.takeRecords();  // our own flip is not a change of scale
     const before = pairs.size;
     elements.forEach((el, i) => {
       let index = pairs.get(keys[i]);
@@ -87,54 +110,139 @@ export function followSizes(target, sheet) {
       if (el.getAttribute(TAG) !== String(index)) el.setAttribute(TAG, String(index));
     });
     if (pairs.size !== before) sheet.set(`@layer trodoc{${STEP_RULES}${rules}}`);
+    measured.add(part);
+    return elements.length;
+  };
+
+  // One part to the current scale; returns the elements it cost.
+  const apply = (part) => {
+    const want = scale();
+    if (!part.isConnected) return 0;
+    let cost = 0;
+    if (want !== '1' && !measured.has(part)) cost += measure(part);
+    if (part.getAttribute(PART_SCALE) === (want === '1' ? null : want)) return cost;
+    if (want === '1') part.removeAttribute(PART_SCALE);
+    else part.setAttribute(PART_SCALE, want);
+    return cost + part.getElementsByTagName('*').length + 1;
+  };
+
+  // The parts in the order they get the new scale: those on (or near) the screen, then outwards; and
+  // the first part in view, which must not move.
+  const order = () => {
+    const low = -MARGIN * innerHeight, high = (1 + MARGIN) * innerHeight;
+    const near = [], rest = [];
+    let anchor = null;
+    list.forEach((part, i) => {
+      const box = part.getBoundingClientRect();
+      if (!anchor && box.bottom > 0) anchor = part;
+      const distance = box.bottom < low ? low - box.bottom : box.top > high ? box.top - high : 0;
+      (distance === 0 ? near : rest).push([distance, i]);
+    });
+    rest.sort((a, b) => a[0] - b[0]);
+    return { near: near.map(([, i]) => list[i]), rest: rest.map(([, i]) => list[i]), anchor };
+  };
+
+  // Where the engine has no scroll anchoring (Safari), parts growing above the view would push the
+  // text being read down: scroll by as much as the first part in view moved.
+  const steady = (anchor, run) => {
+    if (anchored || !anchor) return run();
+    const top = anchor.getBoundingClientRect().top;
+    run();
+    scrollBy(0, anchor.getBoundingClientRect().top - top);
+  };
+
+  // Applies the scale now to the parts in view, then to the others a few per frame from the next
+  // frame on, so that the frame showing the change stays light. While it catches up, <html> carries
+  // data-trodoc-sizing (for tests and for operators' scripts).
+  const update = () => {
+    cancelAnimationFrame(frame);
+    if (!list.length) split();
+    const { near, rest, anchor } = order();
+    steady(anchor, () => near.forEach(apply));
+    const step = () => {
+      let budget = PER_FRAME;
+      steady(anchor, () => {
+        while (rest.length && budget > 0) budget -= apply(/** @type {Element} */ (rest.shift()));
+      });
+      if (rest.length) frame = requestAnimationFrame(step);
+      else html.removeAttribute('data-trodoc-sizing');
+    };
+    if (rest.length) {
+      html.setAttribute('data-trodoc-sizing', '');
+      frame = requestAnimationFrame(() => { frame = requestAnimationFrame(step); });
+    } else {
+      html.removeAttribute('data-trodoc-sizing');
+    }
     sheets = document.styleSheets.length;
   };
-  const everything = () => [target, ...target.getElementsByTagName('*')];
 
-  // Elements waiting to be measured, gathered until the page's stylesheets are in.
-  const queue = (elements) => {
-    if (queued) return void queued.push(...elements);
-    queued = elements;
-    whenStyled(() => {
-      const list = queued.filter((el) => el.isConnected);
-      queued = null;
-      if (html.getAttribute(SCALE) !== '1') measure(list);
-    });
+  // Measurements made so far no longer hold: measure again, in the same order as a change.
+  const remeasure = () => {
+    for (const part of list) measured.delete(part);
+    split();
+    if (scale() !== '1') update();
   };
 
+  // WebKit runs deferred and asynchronous scripts while the page's stylesheets are still loading (other
+  // engines wait), and a sheet may also come after the tag: sizes read then would be the browser's
+  // defaults. The check runs in animation frames, the last step before a paint, so the frame that
+  // first shows the page's styles carries our sizes too. After the window's load event nothing is
+  // pending.
+  let waiting = false;
+  const whenStyled = (run) => {
+    if (waiting) return;
+    const check = () => {
+      waiting = pending();
+      if (waiting) requestAnimationFrame(check);
+      else run();
+    };
+    check();
+  };
+
+  // The part holding `node`, or null when the node is outside every part (a new block of the target).
+  const partOf = (node) => {
+    for (let el = node; el && el !== target.parentNode; el = el.parentNode) if (known.has(el)) return el;
+    return null;
+  };
   const added = new MutationObserver((records) => {
-    const elements = [];
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (node instanceof Element) elements.push(node, ...node.getElementsByTagName('*'));
-      }
+    if (scale() === '1') {
+      list = [];  // found again, with the new content, at the next change
+      return;
     }
-    if (elements.length) queue(elements);
+    for (const record of records) {
+      const part = partOf(record.target);
+      if (part) measured.delete(part);
+      else list = [];
+    }
+    whenStyled(update);
   });
-  // A new width can switch the page's media queries; a height change alone (a phone's address bar) cannot
-  // change text sizes, and fires far more often.
+  // A new width can switch the page's media queries; a height change alone (a phone's address bar)
+  // cannot change text sizes, and fires far more often.
   const resized = () => {
     if (innerWidth === width) return;
     width = innerWidth;
-    requestAnimationFrame(() => html.getAttribute(SCALE) !== '1' && measure(everything()));
+    requestAnimationFrame(remeasure);
   };
-  // A stylesheet that arrived after the first measurement (printed late in <body>, say) can change sizes.
-  const loaded = () => sheets !== document.styleSheets.length && html.getAttribute(SCALE) !== '1' && queue(everything());
+  // A stylesheet that arrived after the first measurement (printed late in <body>, say).
+  const loaded = () => sheets !== document.styleSheets.length && remeasure();
 
   let following = false;
-  const follow = () => {
-    if (following || html.getAttribute(SCALE) === '1') return;
-    following = true;
-    queue(everything());
-    added.observe(target, { childList: true, subtree: true });
-    addEventListener('resize', resized);
-    if (document.readyState !== 'complete') addEventListener('load', loaded, { once: true });
+  const changed = () => {
+    if (!following) {
+      if (scale() === '1') return;
+      following = true;
+      added.observe(target, { childList: true, subtree: true });
+      addEventListener('resize', resized);
+      if (document.readyState !== 'complete') addEventListener('load', loaded, { once: true });
+    }
+    whenStyled(update);
   };
-  const watchScale = new MutationObserver(follow);
+  const watchScale = new MutationObserver(changed);
   watchScale.observe(html, { attributes: true, attributeFilter: [SCALE] });
-  follow();
+  changed();
 
   return () => {
+    cancelAnimationFrame(frame);
     watchScale.disconnect();
     added.disconnect();
     removeEventListener('resize', resized);

@@ -66,6 +66,13 @@ def open_widget(page, url: str):
     return page
 
 
+def sized(page):
+    """Wait until a text-size change has reached every part of the article (long ones catch up over a
+    few frames after the part in view)."""
+    page.wait_for_function("() => !document.documentElement.hasAttribute('data-trodoc-sizing')")
+    return page
+
+
 def html_attributes(page) -> dict:
     return page.evaluate("""() => Object.fromEntries(['scale', 'contrast', 'spacing']
         .map((k) => [k, document.documentElement.getAttribute('data-trodoc-' + k)]))""")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.probes import HAS_HORIZONTAL_SCROLL, LIVE_REGION, TEXT_SIZES, html_attributes, open_widget
+from tests.browser.probes import HAS_HORIZONTAL_SCROLL, LIVE_REGION, TEXT_SIZES, html_attributes, open_widget, sized
 
 STEPS = [1, 1.125, 1.25, 1.5, 1.75, 2]
 
@@ -72,10 +72,37 @@ def test_nothing_is_measured_until_the_scale_leaves_100_percent(page, pages_serv
     base = page.evaluate(TEXT_SIZES)
     page.get_by_role("button", name="Tăng cỡ chữ").click()
     page.get_by_role("button", name="Tăng cỡ chữ").click()
-    assert_scaled(page.evaluate(TEXT_SIZES), base, 1.25)
-    assert page.evaluate(tagged) == page.evaluate("() => document.querySelectorAll('article, article *').length")
+    assert_scaled(sized(page).evaluate(TEXT_SIZES), base, 1.25)
+    assert page.evaluate(tagged) == page.evaluate("() => document.querySelectorAll('article *').length")
     page.locator("#cuoi").scroll_into_view_if_needed()
     assert page.locator("#cuoi").is_visible() and not page.evaluate(HAS_HORIZONTAL_SCROLL)
+
+
+# In the middle of a long article: the paragraph in view and the first one, far above, in the frame after
+# a change ([px, px, top of the one in view]), then once the change has reached every part.
+MIDDLE = """async (step) => {
+  const seen = document.querySelectorAll('article p')[150], far = document.querySelector('article p');
+  const read = () => [seen, far].map((p) => parseFloat(getComputedStyle(p).fontSize)).concat(seen.getBoundingClientRect().top);
+  TroDoc.setScale(step);
+  await new Promise(requestAnimationFrame);
+  return read();
+}"""
+
+
+def test_a_long_article_changes_in_view_first_and_the_text_being_read_does_not_move(page, pages_server):
+    open_widget(page, pages_server.url + "/long.html")
+    page.evaluate("() => document.querySelectorAll('article p')[150].scrollIntoView()")
+    top = page.evaluate("() => document.querySelectorAll('article p')[150].getBoundingClientRect().top")
+    size = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)")
+    seen, far, now = page.evaluate(MIDDLE, 1.5)
+    assert (seen, far) == (pytest.approx(size * 1.5), size)  # the far part waits its turn
+    assert now == pytest.approx(top, abs=1)
+    sized(page)
+    assert page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)") \
+        == pytest.approx(size * 1.5)
+    # Every part above the view grew: the paragraph being read stayed where it was.
+    assert page.evaluate("() => document.querySelectorAll('article p')[150].getBoundingClientRect().top") \
+        == pytest.approx(top, abs=1)
 
 
 # Adds a paragraph to the target and reads its sizes in the next animation frame, the one that first
