@@ -80,6 +80,9 @@ function start(script) {
     bundle.src = new URL(BUNDLE, script.src).href;
     bundle.integrity = INTEGRITY;
     bundle.crossOrigin = 'anonymous';
+    // A loader cached from before a release can name a bundle the server no longer has: the saved
+    // choices still hold, and the bar leaves rather than offer buttons that do nothing.
+    bundle.addEventListener('error', () => host.remove());
     document.head.append(bundle);
   });
 }

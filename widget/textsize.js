@@ -87,18 +87,20 @@ export function followSizes(target, sheet) {
 
   const scale = () => html.getAttribute(SCALE) || '1';
 
-  // Sizes as the page alone makes them: the part's own scale is taken off for the reads (and text
+  // Sizes as the page alone makes them: the parts' own scale is taken off for the reads (and text
   // spacing, which sets every line height), then given back in the same task, so nothing is painted.
-  const measure = (part) => {
-    const own = part.getAttribute(PART_SCALE), spacing = html.getAttribute(SPACING);
-    if (own) part.removeAttribute(PART_SCALE);
+  // All reads come before all writes: one style recalculation for the whole batch.
+  const measure = (batch) => {
+    if (!batch.length) return;
+    const own = batch.map((part) => part.getAttribute(PART_SCALE)), spacing = html.getAttribute(SPACING);
+    batch.forEach((part, i) => own[i] && part.removeAttribute(PART_SCALE));
     if (spacing) html.removeAttribute(SPACING);
-    const elements = [part, ...part.getElementsByTagName('*')];
+    const elements = batch.flatMap((part) => [part, ...part.getElementsByTagName('*')]);
     const keys = elements.map((el) => {
       const style = getComputedStyle(el);
       return style.fontSize + ' ' + style.lineHeight;
     });
-    if (own) part.setAttribute(PART_SCALE, own);
+    batch.forEach((part, i) => own[i] && part.setAttribute(PART_SCALE, /** @type {string} */ (own[i])));
     if (spacing) html.setAttribute(SPACING, spacing);
     const before = pairs.size;
     elements.forEach((el, i) => {
@@ -110,21 +112,20 @@ export function followSizes(target, sheet) {
       if (el.getAttribute(TAG) !== String(index)) el.setAttribute(TAG, String(index));
     });
     if (pairs.size !== before) sheet.set(`@layer trodoc{${STEP_RULES}${rules}}`);
-    measured.add(part);
-    return elements.length;
+    batch.forEach((part) => measured.add(part));
   };
 
-  // One part to the current scale; returns the elements it cost.
-  const apply = (part) => {
+  // Parts to the current scale, measured first where needed.
+  const apply = (batch) => {
     const want = scale();
-    if (!part.isConnected) return 0;
-    let cost = 0;
-    if (want !== '1' && !measured.has(part)) cost += measure(part);
-    if (part.getAttribute(PART_SCALE) === (want === '1' ? null : want)) return cost;
-    if (want === '1') part.removeAttribute(PART_SCALE);
-    else part.setAttribute(PART_SCALE, want);
-    return cost + part.getElementsByTagName('*').length + 1;
+    const live = batch.filter((part) => part.isConnected);
+    if (want !== '1') measure(live.filter((part) => !measured.has(part)));
+    for (const part of live) {
+      if (want === '1') part.removeAttribute(PART_SCALE);
+      else if (part.getAttribute(PART_SCALE) !== want) part.setAttribute(PART_SCALE, want);
+    }
   };
+  const size = (part) => part.getElementsByTagName('*').length + 1;
 
   // The parts in the order they get the new scale: those on (or near) the screen, then outwards; and
   // the first part in view, which must not move.
@@ -158,12 +159,15 @@ export function followSizes(target, sheet) {
     cancelAnimationFrame(frame);
     if (!list.length) split();
     const { near, rest, anchor } = order();
-    steady(anchor, () => near.forEach(apply));
+    steady(anchor, () => apply(near));
     const step = () => {
-      let budget = PER_FRAME;
-      steady(anchor, () => {
-        while (rest.length && budget > 0) budget -= apply(/** @type {Element} */ (rest.shift()));
-      });
+      const batch = [];
+      for (let budget = PER_FRAME; rest.length && budget > 0;) {
+        const part = /** @type {Element} */ (rest.shift());
+        batch.push(part);
+        budget -= size(part);
+      }
+      steady(anchor, () => apply(batch));
       if (rest.length) frame = requestAnimationFrame(step);
       else html.removeAttribute('data-trodoc-sizing');
     };
