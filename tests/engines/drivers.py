@@ -46,6 +46,7 @@ from selenium.webdriver.wpewebkit.options import Options as WPEOptions
 from selenium.webdriver.wpewebkit.service import Service as WPEService
 
 from tests.browser.harness import launch
+from tests.engines.system import log_tail
 
 ENGINES = ["chromium", "firefox", "webkitgtk", "wpe"]
 VIEWPORT = {"width": 1280, "height": 800}
@@ -83,11 +84,6 @@ def split_keys(keys: str) -> tuple[list[str], str]:
     Key names are Playwright's (``Tab``, ``ArrowRight``, ``Enter``, ``Space``, ``KeyN``)."""
     *modifiers, key = keys.split("+")
     return modifiers, key
-
-
-def log_tail(path: Path, lines: int = 20) -> str:
-    """The end of a driver's log, for an error message."""
-    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:]) if path.exists() else ""
 
 
 class Engine(ABC):

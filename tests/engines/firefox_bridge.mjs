@@ -25,6 +25,7 @@ let errors = [];
 // Puppeteer's BiDi keyboard knows the space bar only by its character.
 const KEY = { Space: ' ' };
 
+// Each answers undefined (sent as null), except evaluate and errors.
 const commands = {
   // A new browser context (its own storage, like a new profile) with one page.
   async fresh() {
@@ -32,17 +33,22 @@ const commands = {
     context = await browser.createBrowserContext();
     page = await context.newPage();
     await page.setViewport(options.viewport);
-    errors = [];
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(`console: ${message.text()}`);
     });
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   },
-  goto: ({ url }) => page.goto(url, { waitUntil: 'load' }),
-  reload: () => page.reload({ waitUntil: 'load' }),
+  async goto({ url }) {
+    await page.goto(url, { waitUntil: 'load' });
+  },
+  async reload() {
+    await page.reload({ waitUntil: 'load' });
+  },
   // The expression resolves to a string (drivers.py wraps every function so), returned as it is.
   evaluate: ({ expression }) => page.evaluate(expression),
-  click: ({ x, y }) => page.mouse.click(x, y),
+  async click({ x, y }) {
+    await page.mouse.click(x, y);
+  },
   async press({ modifiers, key }) {
     for (const modifier of modifiers) await page.keyboard.down(modifier);
     await page.keyboard.press(KEY[key] || key);
@@ -55,9 +61,7 @@ send({ ready: await browser.version() });
 for await (const line of readline.createInterface({ input: process.stdin })) {
   const { id, cmd, ...args } = JSON.parse(line);
   try {
-    const value = await commands[cmd](args);
-    // Puppeteer's answers (an HTTPResponse from goto) are not for the caller: only plain results are sent.
-    send({ id, value: typeof value === 'object' && value !== null && !Array.isArray(value) ? null : value ?? null });
+    send({ id, value: (await commands[cmd](args)) ?? null });
   } catch (error) {
     send({ id, error: String((error && error.stack) || error) });
   }

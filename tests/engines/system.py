@@ -18,7 +18,8 @@ class ServiceError(RuntimeError):
     """A service could not be started; the message says why, with the end of its log."""
 
 
-def _log_tail(path: Path, lines: int = 15) -> str:
+def log_tail(path: Path, lines: int = 20) -> str:
+    """The end of a log, for an error message."""
     return "\n".join(path.read_text(errors="replace").splitlines()[-lines:]) if path.exists() else ""
 
 
@@ -47,7 +48,7 @@ class Xvfb:
             number = pipe.readline().strip()  # written once the server accepts connections
         if not number:
             _stop(self._process)
-            raise ServiceError(f"Xvfb did not start:\n{_log_tail(self.log)}")
+            raise ServiceError(f"Xvfb did not start:\n{log_tail(self.log)}")
         self.display = f":{number}"
 
     def close(self) -> None:
@@ -76,7 +77,7 @@ class PulseAudio:
         while not self.socket.exists():
             if self._process.poll() is not None or time.monotonic() > deadline:
                 _stop(self._process)
-                raise ServiceError(f"PulseAudio did not start:\n{_log_tail(self.log)}")
+                raise ServiceError(f"PulseAudio did not start:\n{log_tail(self.log)}")
             time.sleep(0.05)
 
     @property

@@ -21,7 +21,7 @@ WATCH_SEGMENTS = "() => { window.__segments = []; TroDoc.on('segment', (d) => __
 SEGMENT = "(index) => window.__segments.find((d) => d.index === index)"
 # The <audio> the widget plays really plays: not paused, and its clock runs.
 AUDIO_PLAYING = """() => { const a = window.__probe.audios[0];
-  return !!a && !a.paused && a.currentTime > 0 && { src: a.currentSrc, time: a.currentTime }; }"""
+  return !!a && !a.paused && !a.error && a.currentTime > 0 && { src: a.currentSrc, time: a.currentTime }; }"""
 ARTICLE_HTML = "() => document.body.innerHTML"
 # How much later than the widget's script the page's stylesheet arrived, in ms.
 STYLESHEET_LATE_BY = """() => { const end = (path) => performance.getEntriesByType('resource')
@@ -80,14 +80,14 @@ def test_settings_survive_a_reload_and_another_page_of_the_site(engine, site):
         press_button(engine, name)
     chosen = {"scale": "1.25", "contrast": "high", "spacing": "on"}
     assert html_attributes(engine) == chosen
-    for move in (engine.reload, lambda: engine.open(site.url + SECOND)):
+    for where, move in (("after a reload", engine.reload), ("on another page", lambda: engine.open(site.url + SECOND))):
         move()
         engine.wait_for("() => !!window.TroDoc", what="window.TroDoc")
-        assert html_attributes(engine) == chosen
+        assert html_attributes(engine) == chosen, where
         now = sizes(engine)
-        assert [now["h1"], now["p"], now["figcaption"]] == pytest.approx([30, 21.25, 17.5], abs=PX)
-        assert button(engine, "Giãn dòng")["pressed"] == "true"
-        assert engine.evaluate(COLOURS)["color"] == "rgb(0, 0, 0)"
+        assert [now["h1"], now["p"], now["figcaption"]] == pytest.approx([30, 21.25, 17.5], abs=PX), where
+        assert button(engine, "Giãn dòng")["pressed"] == "true", where
+        assert engine.evaluate(COLOURS)["color"] == "rgb(0, 0, 0)", where
 
 
 def wait_marked(engine: Engine, text: str) -> None:
