@@ -1,4 +1,5 @@
-// The bar's words. Accessible names follow ../shared/INTERFACE.md; the listening words are used by the
+// @ts-check
+// The bar's words. Accessible names follow docs/INTERFACE.md; the listening words are used by the
 // player (part 2) and are listed here so both languages stay complete in one place.
 
 const TEXTS = {
