@@ -2,7 +2,7 @@
 // The sentence being read, marked without changing the host page's DOM. With the CSS Custom Highlight API
 // (Chromium, Firefox, Safari 17.2+) the range is registered and page.css paints it. Older engines get
 // boxes over the sentence's lines, drawn inside the bar's shadow root (styled by bar.css) and blended so
-// that the text shows through; they follow the page while it scrolls and are gone when reading stops.
+// that the text shows through; they follow the text and are gone when reading stops.
 
 const NAME = 'trodoc-reading';
 
@@ -15,18 +15,23 @@ export function readingMarker(shadow) {
   const api = typeof Highlight === 'function' && 'highlights' in CSS;
   const layer = document.createElement('div');
   layer.className = 'marks';
-  let current = null;
+  let current = null, drawn = '', frame = 0;
+  // Redrawn every frame while a sentence is marked: scrolling, a resize, a new text size or the page's
+  // own layout changes all move the text under the boxes.
   const draw = () => {
-    layer.replaceChildren(...[...(current ? current.getClientRects() : [])].map((r) => {
-      const box = document.createElement('div');
-      box.className = 'mark';
-      // CSSOM, not a style attribute: a strict CSP allows it.
-      Object.assign(box.style, { left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px` });
-      return box;
-    }));
-  };
-  const follow = (on) => {
-    for (const type of ['scroll', 'resize']) (on ? addEventListener : removeEventListener)(type, draw, { capture: true, passive: true });
+    const rects = current ? [...current.getClientRects()] : [];
+    const key = rects.map((r) => `${r.left},${r.top},${r.width},${r.height}`).join(' ');
+    if (key !== drawn) {
+      drawn = key;
+      layer.replaceChildren(...rects.map((r) => {
+        const box = document.createElement('div');
+        box.className = 'mark';
+        // CSSOM, not a style attribute: a strict CSP allows it.
+        Object.assign(box.style, { left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px` });
+        return box;
+      }));
+    }
+    frame = current ? requestAnimationFrame(draw) : 0;
   };
   return (range) => {
     if (range) reveal(range);
@@ -35,10 +40,9 @@ export function readingMarker(shadow) {
       else CSS.highlights.delete(NAME);
       return;
     }
-    if (!current && range) follow(true);
-    if (current && !range) follow(false);
     current = range;
     if (!layer.isConnected) shadow.append(layer);
+    cancelAnimationFrame(frame);
     draw();
   };
 }
