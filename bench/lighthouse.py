@@ -62,7 +62,8 @@ VARIANTS = [
     Variant("head", "`<head>`, no defer (README)", head=TAG),
     Variant("defer", "`<head>`, defer", head=DEFERRED_TAG),
     Variant("body", "end of `<body>`", tail=TAG),
-    # Deferred scripts run in document order: the choice is stored before the loader reads it.
+    # Scripts run in document order: the choice is stored before the loader reads it.
+    Variant("head-saved", "`<head>`, no defer, saved 125 %", head='<script src="luu-125.js"></script>' + TAG),
     Variant("saved", "`<head>`, defer, saved 125 %", head='<script src="luu-125.js" defer></script>' + DEFERRED_TAG),
 ]
 

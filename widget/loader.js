@@ -39,20 +39,22 @@ function whenTarget(selector, found) {
   const all = [selector, ...DEFAULT_TARGETS];
   if (document.readyState !== 'loading') return found(query(all) || document.body);
   // The tag runs while the page is parsed (in <head> without defer): the operator's target, or an
-  // article in <main>, is taken as soon as its start tag arrives, so its text is measured as it is
-  // parsed, before the first paint. The other defaults are certain only once the whole page is known
-  // (a `main` comes before the `article` it may hold).
+  // article in <main>, is looked for in every animation frame (the step just before a paint), so the
+  // bar and the sizes are in place in the first frame that shows it; its text is then measured as it
+  // is parsed. The other defaults are certain only once the whole page is known (a `main` comes before
+  // the `article` it may hold).
   let done = false;
   const take = (el) => {
     done = true;
-    watch.disconnect();
     found(el);
   };
-  const watch = new MutationObserver(() => {
+  const look = () => {
+    if (done) return;
     const el = query([selector, DEFAULT_TARGETS[0]]);
     if (el) take(el);
-  });
-  watch.observe(document.documentElement, { childList: true, subtree: true });
+    else requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
   document.addEventListener('DOMContentLoaded', () => done || take(query(all) || document.body));
 }
 
@@ -60,10 +62,20 @@ function start(script) {
   const floating = script.dataset.position === 'floating';
   const saved = load();
   mirror(saved);
-  const sizes = styleSheet(document, PAGE_CSS, new URL(PAGE_CSS_URL, script.src).href);
+  // The page's rules come with the first setting that needs them: a visitor who keeps the defaults
+  // costs the page no style work at all.
+  let page = null;
+  const pageSheet = () => page || (page = styleSheet(document, PAGE_CSS, new URL(PAGE_CSS_URL, script.src).href));
+  const needed = () => {
+    const at = (name) => document.documentElement.getAttribute(`data-trodoc-${name}`);
+    if (at('scale') !== '1' || at('contrast') !== 'normal' || at('spacing')) pageSheet();
+  };
+  new MutationObserver(needed).observe(document.documentElement,
+    { attributes: true, attributeFilter: ['data-trodoc-scale', 'data-trodoc-contrast', 'data-trodoc-spacing'] });
+  needed();
   whenTarget(script.dataset.target, (target) => {
     target.setAttribute('data-trodoc-target', '');
-    followSizes(target, sizes);
+    followSizes(target, { set: (rule) => pageSheet().set(rule) });
     // The bar is drawn now, in its final size, so the page does not move when the bundle brings its
     // behaviour (a click in between does nothing).
     const host = document.createElement('trodoc-bar');

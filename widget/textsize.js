@@ -67,6 +67,20 @@ function parts(el) {
   return [...el.children].flatMap(parts);
 }
 
+/** True once the page has been painted (Paint Timing): before that, scaling all of it costs no layout. */
+const painted = () => performance.getEntriesByType('paint').length > 0;
+
+/** The first index of `list` whose element's box satisfies `test`, which must be false, then true. */
+function search(list, test) {
+  let low = 0, high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (test(list[mid].getBoundingClientRect())) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
 /**
  * Keeps the target's text at the scale on <html> (data-trodoc-scale), whenever it is not 100 %.
  * @param {Element} target the article, tagged with data-trodoc-target
@@ -78,29 +92,28 @@ export function followSizes(target, sheet) {
   let rules = '';
   let list = [];                     // the parts, in document order ([] until needed)
   let known = new WeakSet();         // the same, to find the part of an element
-  const split = () => {
-    list = parts(target);
-    known = new WeakSet(list);
-  };
   const measured = new WeakSet();    // parts whose elements carry current tags
   let frame = 0, width = innerWidth, sheets = 0;
 
   const scale = () => html.getAttribute(SCALE) || '1';
+  const split = () => {
+    list = parts(target);
+    known = new WeakSet(list);
+  };
 
-  // Sizes as the page alone makes them: the parts' own scale is taken off for the reads (and text
-  // spacing, which sets every line height), then given back in the same task, so nothing is painted.
-  // All reads come before all writes: one style recalculation for the whole batch.
-  const measure = (batch) => {
-    if (!batch.length) return;
-    const own = batch.map((part) => part.getAttribute(PART_SCALE)), spacing = html.getAttribute(SPACING);
-    batch.forEach((part, i) => own[i] && part.removeAttribute(PART_SCALE));
+  // Sizes as the page alone makes them: the scale of `within` (parts, or the whole target) is taken
+  // off for the reads (and text spacing, which sets every line height), then given back in the same
+  // task, so nothing is painted. All reads come before all writes: one style recalculation.
+  const measure = (within, elements) => {
+    if (!elements.length) return;
+    const own = within.map((el) => el.getAttribute(PART_SCALE)), spacing = html.getAttribute(SPACING);
+    within.forEach((el, i) => own[i] && el.removeAttribute(PART_SCALE));
     if (spacing) html.removeAttribute(SPACING);
-    const elements = batch.flatMap((part) => [part, ...part.getElementsByTagName('*')]);
     const keys = elements.map((el) => {
       const style = getComputedStyle(el);
       return style.fontSize + ' ' + style.lineHeight;
     });
-    batch.forEach((part, i) => own[i] && part.setAttribute(PART_SCALE, /** @type {string} */ (own[i])));
+    within.forEach((el, i) => own[i] && el.setAttribute(PART_SCALE, /** @type {string} */ (own[i])));
     if (spacing) html.setAttribute(SPACING, spacing);
     const before = pairs.size;
     elements.forEach((el, i) => {
@@ -112,35 +125,62 @@ export function followSizes(target, sheet) {
       if (el.getAttribute(TAG) !== String(index)) el.setAttribute(TAG, String(index));
     });
     if (pairs.size !== before) sheet.set(`@layer trodoc{${STEP_RULES}${rules}}`);
-    batch.forEach((part) => measured.add(part));
+  };
+  const descendants = (el) => [el, ...el.getElementsByTagName('*')];
+  const setScale = (el, want) => {
+    if (want === '1') el.removeAttribute(PART_SCALE);
+    else if (el.getAttribute(PART_SCALE) !== want) el.setAttribute(PART_SCALE, want);
   };
 
   // Parts to the current scale, measured first where needed.
   const apply = (batch) => {
     const want = scale();
     const live = batch.filter((part) => part.isConnected);
-    if (want !== '1') measure(live.filter((part) => !measured.has(part)));
-    for (const part of live) {
-      if (want === '1') part.removeAttribute(PART_SCALE);
-      else if (part.getAttribute(PART_SCALE) !== want) part.setAttribute(PART_SCALE, want);
+    if (want !== '1') {
+      const fresh = live.filter((part) => !measured.has(part));
+      measure(fresh, fresh.flatMap(descendants));
+      fresh.forEach((part) => measured.add(part));
     }
+    live.forEach((part) => setScale(part, want));
   };
   const size = (part) => part.getElementsByTagName('*').length + 1;
 
-  // The parts in the order they get the new scale: those on (or near) the screen, then outwards; and
-  // the first part in view, which must not move.
-  const order = () => {
-    const low = -MARGIN * innerHeight, high = (1 + MARGIN) * innerHeight;
-    const near = [], rest = [];
-    let anchor = null;
-    list.forEach((part, i) => {
-      const box = part.getBoundingClientRect();
-      if (!anchor && box.bottom > 0) anchor = part;
-      const distance = box.bottom < low ? low - box.bottom : box.top > high ? box.top - high : 0;
-      (distance === 0 ? near : rest).push([distance, i]);
+  // Before the first paint (a saved size, the tag in <head>) the target's children take the scale all
+  // at once: the page's first layout is then made at that size. What the parser adds later is measured
+  // in the next animation frame, the step just before a paint, in one go; a child that is still being
+  // parsed has its scale taken off for the reads, no other.
+  let queued = false;
+  const untagged = () => descendants(target).filter((el) => !el.hasAttribute(TAG));
+  const childOf = (el) => {
+    while (el.parentElement !== target) el = /** @type {Element} */ (el.parentElement);
+    return el;
+  };
+  const whole = (elements) => {
+    const growing = new Set(elements.filter((el) => el !== target).map(childOf));
+    measure([...growing].filter((child) => child.hasAttribute(PART_SCALE)), elements);
+    for (const child of target.children) setScale(child, scale());
+  };
+  const wholeBeforePaint = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      if (!list.length) whole(untagged());
     });
-    rest.sort((a, b) => a[0] - b[0]);
-    return { near: near.map(([, i]) => list[i]), rest: rest.map(([, i]) => list[i]), anchor };
+  };
+
+  // The parts in the order they get the new scale: those on (or near) the screen, then outwards,
+  // alternating below and above; and the first part in view, which must not move.
+  const order = () => {
+    const first = search(list, (box) => box.bottom > -MARGIN * innerHeight);
+    const last = search(list, (box) => box.top > (1 + MARGIN) * innerHeight);
+    const anchor = list[search(list, (box) => box.bottom > 0)] || null;
+    const rest = [];
+    for (let below = last, above = first - 1; below < list.length || above >= 0; below++, above--) {
+      if (below < list.length) rest.push(list[below]);
+      if (above >= 0) rest.push(list[above]);
+    }
+    return { near: list.slice(first, Math.max(first, last)), rest, anchor };
   };
 
   // Where the engine has no scroll anchoring (Safari), parts growing above the view would push the
@@ -152,12 +192,26 @@ export function followSizes(target, sheet) {
     scrollBy(0, anchor.getBoundingClientRect().top - top);
   };
 
-  // Applies the scale now to the parts in view, then to the others a few per frame from the next
-  // frame on, so that the frame showing the change stays light. While it catches up, <html> carries
-  // data-trodoc-sizing (for tests and for operators' scripts).
+  // After the first paint: the scale goes now to the parts in view, then to the others a few per
+  // frame from the next frame on, so that the frame showing the change stays light. While it catches
+  // up, <html> carries data-trodoc-sizing (for tests and for operators' scripts).
   const update = () => {
     cancelAnimationFrame(frame);
-    if (!list.length) split();
+    sheets = document.styleSheets.length;
+    if (!list.length && !painted()) return whole(untagged());
+    if (!list.length) {
+      // From the target's children to its parts, at the scale they had: the same sizes, nothing
+      // re-laid out.
+      const had = target.firstElementChild && target.firstElementChild.getAttribute(PART_SCALE);
+      for (const child of target.children) child.removeAttribute(PART_SCALE);
+      split();
+      if (had) {
+        for (const part of list) {
+          part.setAttribute(PART_SCALE, had);
+          measured.add(part);
+        }
+      }
+    }
     const { near, rest, anchor } = order();
     steady(anchor, () => apply(near));
     const step = () => {
@@ -177,14 +231,19 @@ export function followSizes(target, sheet) {
     } else {
       html.removeAttribute('data-trodoc-sizing');
     }
-    sheets = document.styleSheets.length;
   };
 
-  // Measurements made so far no longer hold: measure again, in the same order as a change.
+  // Measurements made so far no longer hold (a new width, a late stylesheet): measure again when
+  // needed, in the same order as a change.
   const remeasure = () => {
     for (const part of list) measured.delete(part);
-    split();
-    if (scale() !== '1') update();
+    if (scale() === '1') return;
+    if (!list.length && !painted()) {
+      for (const el of descendants(target)) el.removeAttribute(TAG);
+      wholeBeforePaint();
+    } else {
+      update();
+    }
   };
 
   // WebKit runs deferred and asynchronous scripts while the page's stylesheets are still loading (other
@@ -212,6 +271,10 @@ export function followSizes(target, sheet) {
     if (scale() === '1') {
       list = [];  // found again, with the new content, at the next change
       return;
+    }
+    if (!list.length) {
+      // Still one whole (the page is being parsed): what arrived is measured before it is painted.
+      return whenStyled(() => (list.length ? update() : wholeBeforePaint()));
     }
     for (const record of records) {
       const part = partOf(record.target);

@@ -86,7 +86,7 @@ def test_settings_persist_and_apply_before_first_paint(watched, sample_url, page
     page.locator("trodoc-bar[data-ready]").wait_for(state="attached")
     expected = {"scale": "1.75", "contrast": "max", "color": "rgb(255, 255, 255)",
                 "size": f"{float(base['size'][:-2]) * 1.75:g}px"}
-    if path != "/floating.html":  # a tag in <head> without defer finds its target at DOMContentLoaded
+    if path == "/hostile.html":  # a deferred tag runs before DOMContentLoaded; one in <head>, at the first frame
         assert page.evaluate("() => __ready") == expected
     assert page.evaluate("() => __frame") == expected
     assert page.evaluate("() => TroDoc.getState().scale") == 1.75

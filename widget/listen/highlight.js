@@ -1,10 +1,14 @@
 // @ts-check
 // The sentence being read, marked without changing the host page's DOM. With the CSS Custom Highlight API
-// (Chromium, Firefox, Safari 17.2+) the range is registered and page.css paints it. Older engines get
+// (Chromium, Firefox, Safari 17.2+) the range is registered and painted by a constructed stylesheet
+// (every engine with the API has those; CSP does not govern them). Older engines get
 // boxes over the sentence's lines, drawn inside the bar's shadow root (styled by bar.css) and blended so
 // that the text shows through; they follow the text and are gone when reading stops.
 
 const NAME = 'trodoc-reading';
+// Black on yellow is 16:1 whatever the page or the contrast level colours the text, since both are set.
+const STYLE = `::highlight(${NAME}){background-color:#ffe14d;color:#000}`
+  + `@media (forced-colors:active){::highlight(${NAME}){background-color:Highlight;color:HighlightText}}`;
 
 /**
  * The marker for the bar whose shadow root is `shadow`: call it with a Range to mark, null to clear.
@@ -15,7 +19,7 @@ export function readingMarker(shadow) {
   const api = typeof Highlight === 'function' && 'highlights' in CSS;
   const layer = document.createElement('div');
   layer.className = 'marks';
-  let current = null, drawn = '', frame = 0;
+  let current = null, drawn = '', frame = 0, sheet = null;
   // Redrawn every frame while a sentence is marked: scrolling, a resize, a new text size or the page's
   // own layout changes all move the text under the boxes.
   const draw = () => {
@@ -36,6 +40,11 @@ export function readingMarker(shadow) {
   return (range) => {
     if (range) reveal(range);
     if (api) {
+      if (!sheet) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(STYLE);
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      }
       if (range) CSS.highlights.set(NAME, new Highlight(range));
       else CSS.highlights.delete(NAME);
       return;
