@@ -1,8 +1,8 @@
 // @ts-check
 // The loader: GET /widget.js, the one tag operators embed. In the task that runs the tag it applies the
 // reader's saved choices, tags the target and draws the bar in its place, so that neither the saved size
-// nor the bar moves the page after it was painted; then it loads the versioned bundle that gives the bar
-// its behaviour. Text sizes are measured only when the scale is not 100 %
+// nor the bar moves the page after it was painted; the versioned bundle that gives the bar its
+// behaviour follows when the page is idle, or as soon as the reader reaches for the bar. Text sizes are measured only when the scale is not 100 %
 // (textsize.js).
 
 import { load, mirror } from './store.js';
@@ -77,7 +77,7 @@ function start(script) {
     target.setAttribute('data-trodoc-target', '');
     followSizes(target, { set: (rule) => pageSheet().set(rule) });
     // The bar is drawn now, in its final size, so the page does not move when the bundle brings its
-    // behaviour (a click in between does nothing).
+    // behaviour.
     const host = document.createElement('trodoc-bar');
     if (floating) host.setAttribute('data-position', 'floating');
     styleSheet(host.attachShadow({ mode: 'open' }), BAR_CSS, new URL(BAR_CSS_URL, script.src).href);
@@ -86,17 +86,44 @@ function start(script) {
     if (floating) document.body.append(host);
     else if (target === document.body) target.prepend(host);
     else target.before(host);
-
-    const bundle = document.createElement('script');
-    Object.assign(bundle.dataset, script.dataset);  // the bundle reads the operator's data-* from its own tag
-    bundle.src = new URL(BUNDLE, script.src).href;
-    bundle.integrity = INTEGRITY;
-    bundle.crossOrigin = 'anonymous';
-    // A loader cached from before a release can name a bundle the server no longer has: the saved
-    // choices still hold, and the bar leaves rather than offer buttons that do nothing.
-    bundle.addEventListener('error', () => host.remove());
-    document.head.append(bundle);
+    whenWanted(host, () => loadBundle(script, host));
   });
+}
+
+/**
+ * Calls `load` once: when the page is idle after loading, or at once when the reader reaches for the
+ * bar. Reading needs none of the bundle (saved choices are the loader's), so a visitor who never
+ * touches the bar pays for it only after the page is ready. A button pressed before the bundle runs
+ * is remembered on the bar (data-pending) and pressed again by the bundle.
+ */
+function whenWanted(host, load) {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    load();
+  };
+  for (const type of ['pointerdown', 'focusin', 'keydown']) host.addEventListener(type, once, { capture: true });
+  host.addEventListener('click', (event) => {
+    if (host.hasAttribute('data-ready')) return;
+    const button = event.composedPath().find((node) => node instanceof HTMLElement && node.dataset.key);
+    if (button) host.setAttribute('data-pending', button.dataset.key);
+  }, { capture: true });
+  const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(once, { timeout: 2000 }) : setTimeout(once, 100));
+  if (document.readyState === 'complete') idle();
+  else addEventListener('load', idle, { once: true });
+}
+
+function loadBundle(script, host) {
+  const bundle = document.createElement('script');
+  Object.assign(bundle.dataset, script.dataset);  // the bundle reads the operator's data-* from its own tag
+  bundle.src = new URL(BUNDLE, script.src).href;
+  bundle.integrity = INTEGRITY;
+  bundle.crossOrigin = 'anonymous';
+  // A loader cached from before a release can name a bundle the server no longer has: the saved
+  // choices still hold, and the bar leaves rather than offer buttons that do nothing.
+  bundle.addEventListener('error', () => host.remove());
+  document.head.append(bundle);
 }
 
 // Once per page, even when a page carries the tag twice.

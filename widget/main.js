@@ -56,8 +56,6 @@ function start() {
   const listen = createListen({ buttons, root: target, base, lang, t, say, emit, update });
   countUsage(base, target);
 
-  // Operators' styles and scripts can tell a bar that works from one still waiting for this bundle.
-  host.setAttribute('data-ready', '');
   window.TroDoc = Object.freeze({
     getState,
     setScale,
@@ -67,6 +65,12 @@ function start() {
     stop: listen.stop,
     on,
   });
+  // Operators' styles and scripts can tell a bar that works from one still waiting for this bundle.
+  host.setAttribute('data-ready', '');
+  // A button pressed while this bundle was on its way (see the loader).
+  const pending = host.getAttribute('data-pending');
+  host.removeAttribute('data-pending');
+  if (pending && buttons[pending]) buttons[pending].click();
 }
 
 // Loaded by the loader, which tags the target first; a copy of the bundle loaded twice stays quiet.

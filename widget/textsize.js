@@ -155,10 +155,12 @@ export function followSizes(target, sheet) {
     while (el.parentElement !== target) el = /** @type {Element} */ (el.parentElement);
     return el;
   };
+  // A target with text of its own is one unit, as it is one part.
+  const units = () => (ownText(target) ? [target] : [...target.children]);
   const whole = (elements) => {
-    const growing = new Set(elements.filter((el) => el !== target).map(childOf));
-    measure([...growing].filter((child) => child.hasAttribute(PART_SCALE)), elements);
-    for (const child of target.children) setScale(child, scale());
+    const growing = ownText(target) ? [target] : [...new Set(elements.filter((el) => el !== target).map(childOf))];
+    measure(growing.filter((unit) => unit.hasAttribute(PART_SCALE)), elements);
+    for (const unit of units()) setScale(unit, scale());
   };
   const wholeBeforePaint = () => {
     if (queued) return;
@@ -200,10 +202,11 @@ export function followSizes(target, sheet) {
     sheets = document.styleSheets.length;
     if (!list.length && !painted()) return whole(untagged());
     if (!list.length) {
-      // From the target's children to its parts, at the scale they had: the same sizes, nothing
-      // re-laid out.
-      const had = target.firstElementChild && target.firstElementChild.getAttribute(PART_SCALE);
-      for (const child of target.children) child.removeAttribute(PART_SCALE);
+      // From the units scaled before the first paint to the parts, at the scale they had: the same
+      // sizes, nothing re-laid out.
+      const before = units();
+      const had = before.length ? before[0].getAttribute(PART_SCALE) : null;
+      for (const unit of before) unit.removeAttribute(PART_SCALE);
       split();
       if (had) {
         for (const part of list) {

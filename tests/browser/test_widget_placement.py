@@ -71,3 +71,15 @@ def test_a_saved_size_and_when_it_is_applied(context, placement_server, name):
     # Only the recommended placement holds the first paint until the loader has run; the others are
     # painted while widget.js is still on its way (which is why the README recommends <head>).
     assert page.evaluate(PAINTED_BEFORE_SIZED) is (name != "head")
+
+
+def test_the_bundle_waits_for_idle_and_a_button_pressed_before_it_arrives_still_works(context, placement_server):
+    page = context.new_page()
+    slow(page, "**/static/gen/trodoc-*.js", 1.0)
+    page.goto(f"{placement_server.url}/head.html", wait_until="domcontentloaded")
+    asked = "() => performance.getEntriesByType('resource').filter((e) => /trodoc-[0-9a-f]+\\.js/.test(e.name)).length"
+    assert page.evaluate(asked) == 0  # reading needs none of it: nothing fetched before the page is idle
+    page.get_by_role("button", name="Tăng cỡ chữ").click()  # the bar is drawn; its behaviour is on its way
+    page.locator("trodoc-bar[data-ready]").wait_for(state="attached")
+    assert page.evaluate("() => [document.documentElement.dataset.trodocScale, TroDoc.getState().scale]") == ["1.125", 1.125]
+    assert page.evaluate("() => document.querySelector('trodoc-bar').hasAttribute('data-pending')") is False
