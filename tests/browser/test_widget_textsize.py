@@ -134,3 +134,14 @@ def test_sizes_follow_the_page_media_queries_after_a_resize(page, pages_server):
     page.set_viewport_size({"width": 1280, "height": 800})
     page.wait_for_function("() => parseFloat(getComputedStyle(document.querySelector('p')).fontSize) === 22.5")
     assert page.evaluate(sizes) == pytest.approx([36, 22.5, 22.5])
+
+
+def test_a_saved_size_on_a_long_article_reaches_every_part_after_the_first_screen(page, pages_server):
+    open_widget(page, pages_server.url + "/long.html")
+    base = page.evaluate(TEXT_SIZES)
+    page.evaluate("() => TroDoc.setScale(1.5)")
+    page.reload()
+    open_widget(page, pages_server.url + "/long.html")
+    assert_scaled(sized(page).evaluate(TEXT_SIZES), base, 1.5)
+    page.evaluate("() => TroDoc.setScale(1)")
+    assert sized(page).evaluate(TEXT_SIZES) == base
