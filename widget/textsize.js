@@ -26,8 +26,6 @@ const SPACING = 'data-trodoc-spacing';
 // Elements per part, and per frame while catching up: about 2 ms of style and layout each.
 const PART = 150;
 const PER_FRAME = 600;
-// Elements scaled before the first paint, from the top: more than a phone's screen shows.
-const FIRST_SCREEN = 500;
 // Parts this far beyond the view (in view heights) are scaled in the first frame too.
 const MARGIN = 0.5;
 const STEP_RULES = STEPS.filter((step) => step !== 1).map((step) => `[${PART_SCALE}="${step}"]{--trodoc-scale:${step}}`).join('')
@@ -147,37 +145,22 @@ export function followSizes(target, sheet) {
   };
   const size = (part) => part.getElementsByTagName('*').length + 1;
 
-  // Before the first paint (a saved size, the tag in <head>) the target's first children take the
-  // scale at once, as many as fill a screen: the page's first layout is then made at that size. The
-  // rest, below the view, follows part by part once the page is painted, so no task is long. What the
-  // parser adds is measured in the next animation frame, the step just before a paint; a child still
-  // being parsed has its scale taken off for the reads, no other.
-  let queued = false, later = false;
+  // Before the first paint (a saved size, the tag in <head>) the target's children take the scale all
+  // at once: the page's first layout is then made at that size. What the parser adds later is measured
+  // in the next animation frame, the step just before a paint, in one go; a child that is still being
+  // parsed has its scale taken off for the reads, no other.
+  let queued = false;
   const untagged = () => descendants(target).filter((el) => !el.hasAttribute(TAG));
   const childOf = (el) => {
-    while (el !== target && el.parentElement !== target) el = /** @type {Element} */ (el.parentElement);
+    while (el.parentElement !== target) el = /** @type {Element} */ (el.parentElement);
     return el;
   };
   // A target with text of its own is one unit, as it is one part.
   const units = () => (ownText(target) ? [target] : [...target.children]);
   const whole = (elements) => {
-    const first = [];
-    let count = 0;
-    for (const unit of units()) {
-      if (count >= FIRST_SCREEN) break;
-      first.push(unit);
-      count += size(unit);
-    }
-    const now = new Set(first);
-    const mine = elements.filter((el) => now.has(childOf(el)));
-    const growing = new Set(mine.map(childOf));
-    measure([...growing].filter((unit) => unit.hasAttribute(PART_SCALE)), mine);
-    for (const unit of first) setScale(unit, scale());
-    if (first.length < units().length && !later) {
-      later = true;
-      const wait = () => (painted() ? update() : requestAnimationFrame(wait));
-      requestAnimationFrame(wait);
-    }
+    const growing = ownText(target) ? [target] : [...new Set(elements.filter((el) => el !== target).map(childOf))];
+    measure(growing.filter((unit) => unit.hasAttribute(PART_SCALE)), elements);
+    for (const unit of units()) setScale(unit, scale());
   };
   const wholeBeforePaint = () => {
     if (queued) return;
@@ -221,14 +204,15 @@ export function followSizes(target, sheet) {
     if (!list.length) {
       // From the units scaled before the first paint to the parts, at the scale they had: the same
       // sizes, nothing re-laid out.
-      const carried = new Set(units().filter((unit) => unit.hasAttribute(PART_SCALE)));
-      const had = carried.size ? [...carried][0].getAttribute(PART_SCALE) : null;
-      for (const unit of carried) unit.removeAttribute(PART_SCALE);
+      const before = units();
+      const had = before.length ? before[0].getAttribute(PART_SCALE) : null;
+      for (const unit of before) unit.removeAttribute(PART_SCALE);
       split();
-      for (const part of had ? list : []) {
-        if (!carried.has(childOf(part))) continue;
-        part.setAttribute(PART_SCALE, /** @type {string} */ (had));
-        measured.add(part);
+      if (had) {
+        for (const part of list) {
+          part.setAttribute(PART_SCALE, had);
+          measured.add(part);
+        }
       }
     }
     const { near, rest, anchor } = order();
