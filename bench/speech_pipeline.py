@@ -18,10 +18,7 @@ from gtts.utils import _clean_tokens, _minimize
 from server.speech import blocks_from_html, segment_blocks
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE_CANDIDATES = (
-    ROOT / "server" / "samples" / "dak-song-cchc-2023.txt",
-    ROOT.parent / "shared" / "samples" / "dak-song-cchc-2023.txt",
-)
+SAMPLE = ROOT / "server" / "samples" / "dak-song-cchc-2023.txt"
 MAX_CHARS = 100
 
 # Sentences with the number, date, money and abbreviation shapes the 1 MB corpus varies.
@@ -36,11 +33,8 @@ _TEMPLATES = (
 
 
 def load_sample() -> str:
-    """The Đăk Song article text (first existing candidate path)."""
-    for path in SAMPLE_CANDIDATES:
-        if path.exists():
-            return path.read_text(encoding="utf-8")
-    raise FileNotFoundError("dak-song-cchc-2023.txt not found in server/samples or ../shared/samples")
+    """The Đăk Song article text, as bundled with the samples."""
+    return SAMPLE.read_text(encoding="utf-8")
 
 
 def text_to_html(text: str) -> str:

@@ -8,7 +8,7 @@ from flask import Flask
 
 from .config import load_config
 
-# The design card keeps static files (and the built widget) at the top of the repository.
+# Static files (and the built widget) live at the top of the repository, beside server/.
 STATIC_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "static")
 
 
@@ -17,7 +17,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True, static_folder=STATIC_DIR)
     load_config(app, config)
     app.json.ensure_ascii = False  # Vietnamese stays readable in every JSON answer
-    app.json.sort_keys = False  # fields keep the order of the contract (INTERFACE.md)
+    app.json.sort_keys = False  # fields keep the order of the documented contract (docs/)
     os.makedirs(app.instance_path, exist_ok=True)
 
     from . import assets, audio, db, problems

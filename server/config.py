@@ -62,7 +62,7 @@ DEFAULTS: dict[str, Any] = {
 def load_config(app: Flask, overrides: Mapping[str, Any] | None) -> None:
     """Fill ``app.config`` and derive the paths that default to the instance folder."""
     app.config.update(DEFAULTS)
-    # Operators use the names of INTERFACE.md (TRODOC_DATABASE_URL, …); Flask's own keys keep theirs.
+    # Operators use the documented names (TRODOC_DATABASE_URL, …); Flask's own keys keep theirs.
     app.config.from_prefixed_env("TRODOC")
     if overrides:
         app.config.update(overrides)

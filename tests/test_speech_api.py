@@ -1,4 +1,4 @@
-"""Playlists over HTTP: the article's and the host page's, in the shape of INTERFACE.md."""
+"""Playlists over HTTP: the article's and the host page's, in the documented shape (docs/)."""
 from __future__ import annotations
 
 import pytest

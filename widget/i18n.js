@@ -1,5 +1,5 @@
 // @ts-check
-// The bar's words. Accessible names follow docs/INTERFACE.md; the listening words are used by the
+// The bar's words. Accessible names follow the documented contract (docs/); the listening words are used by the
 // player (part 2) and are listed here so both languages stay complete in one place.
 
 const TEXTS = {
