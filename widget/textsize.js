@@ -149,7 +149,7 @@ export function followSizes(target, sheet) {
   // at once: the page's first layout is then made at that size. What the parser adds later is measured
   // in the next animation frame, the step just before a paint, in one go; a child that is still being
   // parsed has its scale taken off for the reads, no other.
-  let queued = false;
+  let queued = false, wholly = false;
   const untagged = () => descendants(target).filter((el) => !el.hasAttribute(TAG));
   const childOf = (el) => {
     while (el.parentElement !== target) el = /** @type {Element} */ (el.parentElement);
@@ -161,6 +161,7 @@ export function followSizes(target, sheet) {
     const growing = ownText(target) ? [target] : [...new Set(elements.filter((el) => el !== target).map(childOf))];
     measure(growing.filter((unit) => unit.hasAttribute(PART_SCALE)), elements);
     for (const unit of units()) setScale(unit, scale());
+    wholly = true;
   };
   const wholeBeforePaint = () => {
     if (queued) return;
@@ -201,9 +202,10 @@ export function followSizes(target, sheet) {
     cancelAnimationFrame(frame);
     sheets = document.styleSheets.length;
     if (!list.length && !painted()) return whole(untagged());
-    if (!list.length) {
+    if (!list.length && wholly) {
       // From the units scaled before the first paint to the parts, at the scale they had: the same
       // sizes, nothing re-laid out.
+      wholly = false;
       const before = units();
       const had = before.length ? before[0].getAttribute(PART_SCALE) : null;
       for (const unit of before) unit.removeAttribute(PART_SCALE);
@@ -215,6 +217,7 @@ export function followSizes(target, sheet) {
         }
       }
     }
+    if (!list.length) split();
     const { near, rest, anchor } = order();
     steady(anchor, () => apply(near));
     const step = () => {
