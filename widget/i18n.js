@@ -1,8 +1,9 @@
 // @ts-check
-// The bar's words. Accessible names follow the documented contract (docs/); the listening words are used by the
-// player (part 2) and are listed here so both languages stay complete in one place.
+// The bar's words, both languages complete in one place. Accessible names follow the documented
+// contract (docs/). The labels are what the loader draws; the messages (announcements) come with the
+// bundle only, so the first script stays small.
 
-const TEXTS = {
+const LABELS = {
   vi: {
     bar: 'Trợ Đọc: công cụ hỗ trợ đọc',
     open: 'Trợ Đọc',
@@ -18,14 +19,6 @@ const TEXTS = {
     previous: 'Câu trước',
     next: 'Câu sau',
     rate: 'Tốc độ đọc',
-    size: 'Cỡ chữ',
-    low: 'Tương phản thấp',
-    normal: 'Tương phản bình thường',
-    high: 'Tương phản cao',
-    max: 'Tương phản tối đa',
-    on: 'bật',
-    off: 'tắt',
-    unavailable: 'Không thể nghe bài viết lúc này',
   },
   en: {
     bar: 'Trợ Đọc reading tools',
@@ -42,6 +35,21 @@ const TEXTS = {
     previous: 'Previous sentence',
     next: 'Next sentence',
     rate: 'Reading speed',
+  },
+};
+
+const MESSAGES = {
+  vi: {
+    size: 'Cỡ chữ',
+    low: 'Tương phản thấp',
+    normal: 'Tương phản bình thường',
+    high: 'Tương phản cao',
+    max: 'Tương phản tối đa',
+    on: 'bật',
+    off: 'tắt',
+    unavailable: 'Không thể nghe bài viết lúc này',
+  },
+  en: {
     size: 'Text size',
     low: 'Low contrast',
     normal: 'Normal contrast',
@@ -54,4 +62,7 @@ const TEXTS = {
 };
 
 export const language = (lang) => (lang === 'en' ? 'en' : 'vi');
-export const texts = (lang) => TEXTS[language(lang)];
+/** The button labels in `lang`. */
+export const labels = (lang) => LABELS[language(lang)];
+/** Every text in `lang`: labels and messages. */
+export const texts = (lang) => ({ ...LABELS[language(lang)], ...MESSAGES[language(lang)] });

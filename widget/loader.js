@@ -8,7 +8,7 @@
 import { load, mirror } from './store.js';
 import { styleSheet } from './sheets.js';
 import { followSizes } from './textsize.js';
-import { language, texts } from './i18n.js';
+import { language, labels } from './i18n.js';
 import { renderBar } from './toolbar.js';
 
 // server/web/widget.py replaces these with the paths of the current bundle and stylesheets and the
@@ -82,7 +82,7 @@ function start(script) {
     if (floating) host.setAttribute('data-position', 'floating');
     styleSheet(host.attachShadow({ mode: 'open' }), BAR_CSS, new URL(BAR_CSS_URL, script.src).href);
     const lang = language(script.dataset.lang);
-    renderBar({ host, lang, t: texts(lang), spacing: saved.spacing });
+    renderBar({ host, lang, t: labels(lang), spacing: saved.spacing });
     if (floating) document.body.append(host);
     else if (target === document.body) target.prepend(host);
     else target.before(host);

@@ -32,7 +32,7 @@ const STEP_RULES = STEPS.filter((step) => step !== 1).map((step) => `[${PART_SCA
   // Larger text reflows inside the same width: long words and code break instead of scrolling sideways.
   + `[${PART_SCALE}]{overflow-wrap:break-word!important}`
   + `pre[${PART_SCALE}],[${PART_SCALE}] pre{white-space:pre-wrap!important}`;
-const anchored = typeof CSS !== 'undefined' && CSS.supports('overflow-anchor', 'auto');
+const anchored = CSS.supports('overflow-anchor:auto');
 
 /** The rule for one measured pair: text spacing sets --trodoc-lh; otherwise the page's own line height
  * scales with the text. */
