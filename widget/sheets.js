@@ -5,7 +5,7 @@
 // on the widget's origin, which a `style-src` listing that origin allows, and the rules that change at
 // run time are inserted through the CSSOM, which CSP does not govern.
 
-export const CONSTRUCTED = 'adoptedStyleSheets' in document;
+const CONSTRUCTED = 'adoptedStyleSheets' in document;
 
 /**
  * A stylesheet in `root` (the document or a shadow root) holding `css`, plus one replaceable rule.
