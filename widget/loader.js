@@ -10,6 +10,7 @@ import { styleSheet } from './sheets.js';
 import { followSizes } from './textsize.js';
 import { language, labels } from './i18n.js';
 import { renderBar } from './toolbar.js';
+import { followColumn } from './column.js';
 
 // server/web/widget.py replaces these with the paths of the current bundle and stylesheets and the
 // bundle's SRI hash.
@@ -58,35 +59,67 @@ function whenTarget(selector, found) {
   document.addEventListener('DOMContentLoaded', () => done || take(query(all) || document.body));
 }
 
+// Site headers and menus hold the site's name, not the article's title.
+const CHROME = 'nav, [role=banner], [role=navigation], body > header, header.wp-block-template-part, .site-header';
+
+/**
+ * The article's title when it stands outside the target: the operator's data-title, or else the
+ * nearest main heading before the target (themes print the post title above the post's content).
+ */
+function titleOf(selector, target) {
+  const given = selector && query([selector]);
+  if (given) return target.contains(given) || given.contains(target) ? null : given;
+  if (target.querySelector('h1')) return null;
+  const before = [...document.querySelectorAll('h1')].filter((h) =>
+    !h.closest(CHROME) && h.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING);
+  return before.pop() || null;
+}
+
 function start(script) {
   const floating = script.dataset.position === 'floating';
   const saved = load();
+  const html = document.documentElement;
   mirror(saved);
+  if (script.dataset.scope === 'page') html.setAttribute('data-trodoc-scope', 'page');
   // The page's rules come with the first setting that needs them: a visitor who keeps the defaults
   // costs the page no style work at all.
   let page = null;
   const pageSheet = () => page || (page = styleSheet(document, PAGE_CSS, new URL(PAGE_CSS_URL, script.src).href));
   const needed = () => {
-    const at = (name) => document.documentElement.getAttribute(`data-trodoc-${name}`);
+    const at = (name) => html.getAttribute(`data-trodoc-${name}`);
     if (at('scale') !== '1' || at('contrast') !== 'normal' || at('spacing')) pageSheet();
   };
-  new MutationObserver(needed).observe(document.documentElement,
-    { attributes: true, attributeFilter: ['data-trodoc-scale', 'data-trodoc-contrast', 'data-trodoc-spacing'] });
+  const watch = new MutationObserver(needed);
+  watch.observe(html, { attributes: true, attributeFilter: ['data-trodoc-scale', 'data-trodoc-contrast', 'data-trodoc-spacing'] });
   needed();
+  const stops = [() => watch.disconnect()];
+  // TroDoc.destroy() (or the page itself) sends trodoc:destroy: everything the tag added goes, and a
+  // new tag may start again.
+  document.addEventListener('trodoc:destroy', () => {
+    for (const stop of stops) stop();
+    if (page) page.remove();
+    for (const el of document.querySelectorAll('[data-trodoc-fs], [data-trodoc-s], [data-trodoc-target], [data-trodoc-title]')) {
+      for (const name of ['data-trodoc-fs', 'data-trodoc-s', 'data-trodoc-target', 'data-trodoc-title']) el.removeAttribute(name);
+    }
+    for (const name of [...html.getAttributeNames()]) if (name.startsWith('data-trodoc-')) html.removeAttribute(name);
+  }, { once: true });
   whenTarget(script.dataset.target, (target) => {
     target.setAttribute('data-trodoc-target', '');
-    followSizes(target, { set: (rule) => pageSheet().set(rule) });
+    const title = titleOf(script.dataset.title, target);
+    if (title) title.setAttribute('data-trodoc-title', '');
+    stops.push(followSizes(title ? [title, target] : [target], { set: (rule) => pageSheet().set(rule) }));
     // The bar is drawn now, in its final size, so the page does not move when the bundle brings its
     // behaviour.
     const host = document.createElement('trodoc-bar');
     if (floating) host.setAttribute('data-position', 'floating');
     styleSheet(host.attachShadow({ mode: 'open' }), BAR_CSS, new URL(BAR_CSS_URL, script.src).href);
     const lang = language(script.dataset.lang);
-    renderBar({ host, lang, t: labels(lang), spacing: saved.spacing });
+    renderBar({ host, lang, t: labels(lang), state: saved });
     if (floating) document.body.append(host);
     else if (target === document.body) target.prepend(host);
     else target.before(host);
-    whenWanted(host, () => loadBundle(script, host));
+    stops.push(followColumn(host, target), () => host.remove());
+    whenWanted(host, () => stops.push(loadBundle(script, host)));
   });
 }
 
@@ -114,6 +147,7 @@ function whenWanted(host, load) {
   else addEventListener('load', idle, { once: true });
 }
 
+/** Loads the bundle; returns the function that takes its tag away. */
 function loadBundle(script, host) {
   const bundle = document.createElement('script');
   Object.assign(bundle.dataset, script.dataset);  // the bundle reads the operator's data-* from its own tag
@@ -124,6 +158,7 @@ function loadBundle(script, host) {
   // choices still hold, and the bar leaves rather than offer buttons that do nothing.
   bundle.addEventListener('error', () => host.remove());
   document.head.append(bundle);
+  return () => bundle.remove();
 }
 
 // Once per page, even when a page carries the tag twice.

@@ -1,18 +1,19 @@
 // @ts-check
-// The bundle's entry: the loader has applied the saved settings, tagged the target and rendered the bar;
-// this gives the bar its behaviour and adds window.TroDoc, the widget's one global. The listening controls are driven by listen/listen.js.
+// The bundle's entry: the loader has applied the saved settings, tagged the target (and the title) and
+// rendered the bar; this gives the bar its behaviour and adds window.TroDoc, the widget's one global.
+// Listening is driven by listen/listen.js.
 
 import { STEPS, LEVELS } from './store.js';
-import { language, texts } from './i18n.js';
+import { language, texts, percent, levelText } from './i18n.js';
 import { getState, on, emit, update } from './state.js';
 import { speaker } from './announce.js';
-import { barButtons } from './toolbar.js';
+import { barButtons, showState } from './toolbar.js';
 import { createListen } from './listen/listen.js';
 import { countUsage } from './usage.js';
 
-const me = document.currentScript;
+const me = /** @type {HTMLScriptElement} */ (document.currentScript);
 const target = document.querySelector('[data-trodoc-target]');
-const host = document.querySelector('trodoc-bar');
+const host = /** @type {HTMLElement} */ (document.querySelector('trodoc-bar'));
 
 function setScale(n) {
   if (!Number.isFinite(n)) throw new TypeError('TroDoc.setScale: expected a number such as 1.25');
@@ -31,29 +32,63 @@ function setContrast(level) {
 const neighbour = (list, value, direction) =>
   list[Math.min(list.length - 1, Math.max(0, list.indexOf(value) + direction))];
 
+/** The floating bar's toggle: closed means gone (hidden, out of the Tab order); focus goes into the bar
+ * when it opens and back to the toggle when it closes. */
+function disclosure(toggle, bar, signal) {
+  const show = (open, focus) => {
+    bar.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+    if (focus) (open ? bar.querySelector('[tabindex="0"]') : toggle).focus();
+  };
+  toggle.addEventListener('click', () => show(bar.hidden, true), { signal });
+  // Escape closes the open bar only while focus is inside it; the page's own keys are never touched.
+  bar.addEventListener('keydown', (event) => event.key === 'Escape' && show(false, true), { signal });
+  return show;
+}
+
 function start() {
   const lang = language(me.dataset.lang);
   const t = texts(lang);
-  const say = speaker(host.shadowRoot.querySelector('[role=status]'));
-  const percent = (scale) => `${t.size} ${(scale * 100).toLocaleString(lang)} %`;
-  const size = (direction) => say(percent(setScale(direction ? neighbour(STEPS, getState().scale, direction) : 1)));
-  const contrast = (direction) => say(t[setContrast(neighbour(LEVELS, getState().contrast, direction))]);
+  const shadow = /** @type {ShadowRoot} */ (host.shadowRoot);
+  const say = speaker(/** @type {Element} */ (shadow.querySelector('[role=status]')));
+  // Every listener the bundle adds goes with this signal (TroDoc.destroy).
+  const life = new AbortController(), signal = life.signal;
+  const size = (direction) => say(`${t.size} ${percent(setScale(direction
+    ? neighbour(STEPS, getState().scale, direction) : 1), lang)}`);
+  const contrast = (direction) => {
+    const level = setContrast(neighbour(LEVELS, getState().contrast, direction));
+    say(levelText(t, LEVELS.indexOf(level)));
+  };
   const spacing = () => {
     update({ spacing: !getState().spacing });
     say(`${t.spacing}: ${getState().spacing ? t.on : t.off}`);
   };
 
   const buttons = barButtons(host);
+  const bar = /** @type {HTMLElement} */ (shadow.querySelector('.bar'));
+  const open = buttons.open ? disclosure(buttons.open, bar, signal) : null;
   const actions = {
     smaller: () => size(-1), reset: () => size(0), larger: () => size(1),
-    more: () => contrast(1), less: () => contrast(-1), spacing,
-    listen: () => listen.toggle(), stop: () => listen.stop(), previous: () => listen.previous(),
-    next: () => listen.next(), rate: () => listen.rate(),
+    less: () => contrast(-1), more: () => contrast(1), spacing,
+    listen: () => listen.toggle(),
   };
-  for (const key in actions) buttons[key].addEventListener('click', actions[key]);
-  on('change', (state) => buttons.spacing.setAttribute('aria-pressed', String(state.spacing)));
+  for (const key in actions) buttons[key].addEventListener('click', actions[key], { signal });
+  // The level is a spin button: up and down change it (left and right move along the toolbar).
+  buttons.contrast.addEventListener('keydown', (event) => {
+    const direction = { ArrowUp: 1, ArrowDown: -1 }[event.key];
+    if (!direction) return;
+    event.preventDefault();
+    contrast(direction);
+  }, { signal });
+  on('change', (state) => showState(shadow, state, t, lang));
   const base = new URL(me.src).origin;
-  const listen = createListen({ buttons, root: target, base, lang, t, say, emit, update });
+  const title = document.querySelector('[data-trodoc-title]');
+  const listen = createListen({
+    host, roots: title ? [title, target] : [target], base, lang, t, say, emit, update, signal,
+    // Listening in floating mode closes the bar: the player holds the controls, and the open bar
+    // would cover the sentence being read.
+    onStart: () => open && open(false, false),
+  });
   countUsage(base, target);
 
   window.TroDoc = Object.freeze({
@@ -64,6 +99,13 @@ function start() {
     pause: listen.pause,
     stop: listen.stop,
     on,
+    /** Removes the widget and everything it added, for pages that replace their content in place. */
+    destroy() {
+      listen.stop();
+      life.abort();
+      document.dispatchEvent(new Event('trodoc:destroy'));  // the loader's part (see loader.js)
+      delete window.TroDoc;
+    },
   });
   // Operators' styles and scripts can tell a bar that works from one still waiting for this bundle.
   host.setAttribute('data-ready', '');

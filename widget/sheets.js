@@ -12,7 +12,8 @@ const CONSTRUCTED = 'adoptedStyleSheets' in document;
  * @param {Document | ShadowRoot} root
  * @param {string} css the stylesheet's text, for constructed sheets
  * @param {string} href the same stylesheet as a file on the widget's origin, for older engines
- * @returns {{ set(rule: string): void }} `set` replaces the extra rule (one `@layer` block, or '')
+ * @returns {{ set(rule: string): void, remove(): void }} `set` replaces the extra rule (one `@layer`
+ *   block, or ''); `remove` takes the sheet away
  */
 export function styleSheet(root, css, href) {
   if (CONSTRUCTED) {
@@ -21,6 +22,7 @@ export function styleSheet(root, css, href) {
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     return {
       set(rule) { sheet.replaceSync(css + rule); },
+      remove() { root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet); },
     };
   }
   const link = document.createElement('link');
@@ -39,5 +41,6 @@ export function styleSheet(root, css, href) {
   link.addEventListener('load', apply);
   return {
     set(rule) { wanted = rule; apply(); },
+    remove() { link.remove(); },
   };
 }

@@ -1,32 +1,31 @@
+// @ts-check
 // The widget's state and its events. Every change goes through update(): it mirrors the settings on
-// <html>, saves them and tells listeners. The player (part 2) keeps playing, segment and rate here too.
+// <html>, saves them and tells listeners. The player keeps playing, segment and rate here too.
 
 import { load, save, mirror } from './store.js';
 
 const state = { ...load(), playing: false, segment: null, rate: 1 };
-const listeners = { change: [], segment: [], error: [] };
+// One EventTarget behind TroDoc.on: an operator's listener that throws is reported by the browser and
+// stops neither ours nor the others.
+const events = new EventTarget();
+const TYPES = ['change', 'segment', 'error'];
 
 export const getState = () => ({ ...state });
 
+/**
+ * Calls `fn(detail)` on each `event` ('change', 'segment' or 'error'); returns the function that stops it.
+ * @param {string} event
+ * @param {(detail: any) => void} fn
+ */
 export function on(event, fn) {
-  const list = listeners[event];
-  if (!list) throw new TypeError(`TroDoc.on: unknown event "${event}"`);
-  list.push(fn);
-  return () => {
-    const index = list.indexOf(fn);
-    if (index >= 0) list.splice(index, 1);
-  };
+  if (!TYPES.includes(event)) throw new TypeError(`TroDoc.on: unknown event "${event}"`);
+  const listener = (/** @type {CustomEvent} */ e) => fn(e.detail);
+  events.addEventListener(event, /** @type {EventListener} */ (listener));
+  return () => events.removeEventListener(event, /** @type {EventListener} */ (listener));
 }
 
-export function emit(event, detail) {
-  for (const fn of listeners[event].slice()) {
-    try {
-      fn(detail);
-    } catch (error) {
-      reportError(error);  // an operator's faulty listener must not stop ours, nor hide its own error
-    }
-  }
-}
+/** Tells the listeners of `event`. */
+export const emit = (event, detail) => events.dispatchEvent(new CustomEvent(event, { detail }));
 
 export function update(patch) {
   Object.assign(state, patch);

@@ -34,8 +34,9 @@ function isHidden(el, skip) {
     getComputedStyle(el).display === 'none';
 }
 
-// Blocks of `root` in reading order: {text, from, to, nodes, offs}; `skip` is the bar's host element.
-export function readBlocks(root, skip) {
+// Blocks of `roots` (the title, when it stands outside the target, then the target) in reading order:
+// {text, from, to, nodes, offs}; `skip` is the bar's host element.
+export function readBlocks(roots, skip) {
   const blocks = [];
   let raw = '', nodes = [], offs = [];
   const flush = () => {
@@ -59,8 +60,10 @@ export function readBlocks(root, skip) {
       }
     }
   };
-  walk(root);
-  flush();
+  for (const root of roots) {
+    walk(root);
+    flush();
+  }
   return blocks;
 }
 

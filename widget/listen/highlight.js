@@ -12,10 +12,13 @@ const STYLE = `::highlight(${NAME}){background-color:#ffe14d;color:#000}`
 
 /**
  * The marker for the bar whose shadow root is `shadow`: call it with a Range to mark, null to clear.
+ * A marked sentence is scrolled into `band()`, the part of the viewport the widget's own fixed
+ * controls leave free.
  * @param {ShadowRoot} shadow
+ * @param {() => { top: number, bottom: number }} band
  * @returns {(range: Range | null) => void}
  */
-export function readingMarker(shadow) {
+export function readingMarker(shadow, band) {
   const api = typeof Highlight === 'function' && 'highlights' in CSS;
   const layer = document.createElement('div');
   layer.className = 'marks';
@@ -38,7 +41,7 @@ export function readingMarker(shadow) {
     frame = current ? requestAnimationFrame(draw) : 0;
   };
   return (range) => {
-    if (range) reveal(range);
+    if (range) reveal(range, band());
     if (api) {
       if (!sheet) {
         sheet = new CSSStyleSheet();
@@ -56,10 +59,18 @@ export function readingMarker(shadow) {
   };
 }
 
-/** Scrolls the sentence into view when it is not. */
-function reveal(range) {
+/** Scrolls the sentence into the free band of the viewport when it is not all in it: a third of the way
+ * down, or at the band's top when it is taller than the band. */
+function reveal(range, { top, bottom }) {
   const r = range.getBoundingClientRect();
-  if (r.top >= 0 && r.bottom <= innerHeight) return;
+  if (r.top >= top && r.bottom <= bottom) return;
+  const behavior = matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+  const by = r.top - top - Math.max(0, (bottom - top - r.height) / 3);
   const el = range.startContainer.nodeType === 1 ? range.startContainer : range.startContainer.parentElement;
-  el.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+  // A page that scrolls inside a container rather than the window: that container brings it into view.
+  if (document.scrollingElement && document.scrollingElement.scrollHeight <= innerHeight) {
+    /** @type {Element} */ (el).scrollIntoView({ block: 'center', behavior });
+  } else {
+    scrollBy({ top: by, behavior });
+  }
 }

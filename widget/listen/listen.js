@@ -1,66 +1,77 @@
 // @ts-check
+// Nghe bài viết: ties extraction, playlist, player, highlight, keys, media session and fallback to the bar.
+// The bar (main.js) owns its buttons, the live region and window.TroDoc's state; this drives the
+// player (controls.js) and tells the rest through say, emit and update.
+
 import { readBlocks, blockRange, pointIn } from './extract.js';
 import { articleSlug, loadPlaylist } from './playlist.js';
 import { createPlayer, READING_RATES } from './player.js';
+import { renderPlayer } from './controls.js';
 import { readingMarker } from './highlight.js';
 import { mediaSession } from './media-session.js';
 import { sentenceSegments, synthEngine } from './fallback.js';
 import { listenKeys } from './keys.js';
 import { pickToListen } from './pick.js';
+import { speedText } from '../i18n.js';
 
-// Nghe bài viết: ties extraction, playlist, player, highlight, keys, media session and fallback to the bar.
-// The bar (main.js) owns the buttons, the live region and window.TroDoc's state; this drives them.
+/**
+ * @typedef {object} ListenOptions
+ * @property {HTMLElement} host the bar's shadow host
+ * @property {Element[]} roots what is read, in order: the title when it stands outside the target, the target
+ * @property {string} base the reading server's origin
+ * @property {string} lang
+ * @property {Record<string, any>} t every text (i18n.js)
+ * @property {(message: string) => void} say the bar's live region
+ * @property {(event: string, detail: any) => void} emit window.TroDoc's events
+ * @property {(patch: object) => void} update window.TroDoc's state
+ * @property {AbortSignal} signal removes every listener added here
+ * @property {() => void} onStart called when reading starts
+ */
 
-const TEXT = {
-  vi: { sentence: 'Câu', here: 'Nghe từ đây', download: 'Tải bản ghi âm (MP3)',
-    fallback: 'Máy chủ chưa phản hồi, đọc bằng giọng của trình duyệt',
-    unplayable: 'Trình duyệt này không phát được âm thanh. Đã dừng đọc.' },
-  en: { sentence: 'Sentence', here: 'Listen from here', download: 'Download the recording (MP3)',
-    fallback: 'The server is not responding: reading with the browser’s voice',
-    unplayable: 'This browser cannot play the audio. Reading stopped.' },
-};
-
-// o: {buttons (the bar's, by key), root (the target), base (server origin), lang, t (bar texts),
-//     say (live region), emit and update (window.TroDoc's events and state)}
-export function createListen(o) {
-  const t = { ...o.t, ...TEXT[o.lang] };
-  const b = o.buttons, bar = b.listen.parentNode;
-  const ui = document.createElement('div'), progress = document.createElement('span');
-  const slug = articleSlug(o.root);
+/** @param {ListenOptions} o */
+export function createListen({ host, roots, base, lang, t, say, emit, update, signal, onStart }) {
+  const shadow = /** @type {ShadowRoot} */ (host.shadowRoot);
+  const frame = /** @type {HTMLElement} */ (shadow.querySelector('.frame'));
+  const listenButton = /** @type {HTMLElement} */ (shadow.querySelector('[data-key=listen]'));
+  const floating = host.getAttribute('data-position') === 'floating';
+  const target = roots[roots.length - 1];
+  const slug = articleSlug(target);
+  const ui = renderPlayer({ frame, t, download: slug
+    ? new URL(`/api/v1/articles/${encodeURIComponent(slug)}/audio.mp3`, base).href : '' });
   let blocks = [], ready, synthOn, tick, session;
 
-  const speed = (r) => `${t.rate} ${o.lang === 'en' ? r : String(r).replace('.', ',')}×`;
-  const shadow = /** @type {ShadowRoot} */ (bar.getRootNode());
-  const mark = readingMarker(shadow);
-  // The progress line and the download link sit under the bar (styled by bar.css).
-  ui.className = 'listen';
-  bar.after(ui);
-  // Stop, previous, next and speed appear once reading has started, and stay so focus never vanishes.
-  const extra = () => [b.stop, b.previous, b.next, b.rate].forEach((x) => { x.hidden = false; });
-  b.rate.textContent = speed(1);
-  if (slug) {
-    const a = document.createElement('a');
-    a.href = new URL(`/api/v1/articles/${encodeURIComponent(slug)}/audio.mp3`, o.base).href;
-    a.download = '';
-    a.textContent = t.download;
-    ui.append(a);
-  }
+  // The viewport less the widget's fixed controls at its bottom: where the sentence being read goes.
+  const band = () => {
+    const box = (floating ? frame : ui.root).getBoundingClientRect();
+    return { top: 0, bottom: box.height ? Math.min(innerHeight, box.top) : innerHeight };
+  };
+  const mark = readingMarker(shadow, band);
+  const speed = (r) => `${t.rate} ${speedText(r, lang)}`;
+  /** @type {HTMLElement} */ (ui.keys.rate.lastChild).textContent = speedText(1, lang);
 
   const clock = (ms) => { const s = ms / 1000 | 0; return `${s / 60 | 0}:${String(s % 60).padStart(2, '0')}`; };
   const show = () => {
     const s = player.state();
-    // Only while reading: an empty line under the bar would be a blank strip.
-    if (s.segment < 0) return progress.remove();
-    progress.textContent = `${t.sentence} ${s.segment + 1}/${s.total} · ${clock(s.elapsed)}`;
-    if (!progress.isConnected) ui.prepend(progress);
+    ui.position.textContent = s.segment < 0 ? '' : `${t.sentence} ${s.segment + 1}/${s.total} · ${clock(s.elapsed)}`;
+  };
+  // The player replaces the bar's listen button while reading; focus follows when it was on either.
+  const open = (on) => {
+    if (on === !ui.root.hidden) return;
+    const focused = shadow.activeElement;
+    ui.root.hidden = !on;
+    listenButton.hidden = on;
+    if (on && focused === listenButton) ui.keys.toggle.focus();
+    if (!on && ui.root.contains(focused)) (floating ? /** @type {HTMLElement} */ (shadow.querySelector('.toggle')) : listenButton).focus();
+    if (on) onStart();
   };
   // Switches to the browser's voice and says so; when it is missing or already failed, says that
   // listening is unavailable and returns false.
   const fallback = () => {
-    const e = !synthOn && synthEngine(o.lang);
-    if (e) { synthOn = true; player.use(e); o.say(t.fallback); return true; }
-    o.say(t.unavailable);
-    o.emit('error', { type: 'unavailable', message: t.unavailable });
+    const e = !synthOn && synthEngine(lang);
+    if (e) { synthOn = true; player.use(e); say(t.fallback); return true; }
+    say(t.unavailable);
+    emit('error', { type: 'unavailable', message: t.unavailable });
+    return false;
   };
   // A recording that failed: when the server does serve it, this browser cannot play it (no audio
   // device, no MP3 decoder): say so and stop, rather than read on in another voice nobody hears either.
@@ -78,41 +89,68 @@ export function createListen(o) {
     if (!served && fallback()) return;
     player.stop();
     if (served) {
-      o.say(t.unplayable);
-      o.emit('error', { type: 'unplayable', message: t.unplayable });
+      say(t.unplayable);
+      emit('error', { type: 'unplayable', message: t.unplayable });
     }
   };
+  let was = false;
   const player = createPlayer((type, d) => {
     if (type === 'segment') {
       const x = blocks[d.block];
+      if (d.index < 0 && !ui.root.hidden) {
+        open(false);
+        say(d.ended ? t.ended : t.stopped);
+      }
       mark(x && d.index >= 0 ? blockRange(x, d.start, d.end) : null);
       show();
-      o.update({ segment: d.index < 0 ? null : d.index });
-      o.emit('segment', d);
+      update({ segment: d.index < 0 ? null : d.index });
+      emit('segment', d);
     } else if (type === 'change') {
       clearInterval(tick);
       if (d.playing) tick = setInterval(show, 1000);
       show();
-      b.listen.textContent = d.playing ? t.pause : t.listen;
-      b.rate.textContent = speed(d.rate);
+      // Said on a change of playing only: a new speed, or the next sentence, is not news.
+      if (d.playing !== was && d.segment >= 0) say(d.playing ? t.reading : t.paused);
+      was = d.playing;
+      ui.playing(d.playing);
+      /** @type {HTMLElement} */ (ui.keys.rate.lastChild).textContent = speedText(d.rate, lang);
       if (session) session(d.playing);
-      o.update({ playing: d.playing, rate: d.rate });
+      update({ playing: d.playing, rate: d.rate });
     } else if (d.failed) failed(d.segment);
-    else if (d.blocked) o.emit('error', { type: 'blocked' });
+    else if (d.blocked) emit('error', { type: 'blocked' });
   });
   // Blocks and playlist on first use; without the server, the page's own sentences for the browser's voice.
   const prepare = () => ready || (ready = (async () => {
-    blocks = readBlocks(o.root, shadow.host);
+    blocks = readBlocks(roots, host);
     try {
-      player.load(await loadPlaylist(o.base, o.root, blocks, o.lang));
+      player.load(await loadPlaylist(base, target, blocks, lang));
     } catch (e) {
       if (!fallback()) throw e;
       player.load(sentenceSegments(blocks));
     }
-    extra();
-    session = session || mediaSession(blocks.length ? blocks[0].text : document.title, ctl);
+    session = session || mediaSession(blocks.length ? blocks[0].text : document.title, ctl, signal);
   })().catch(() => { ready = null; }));
-  const start = (from) => prepare().then(() => ready && player.play(from));
+  const start = (from) => prepare().then(() => {
+    if (!ready) return;
+    open(true);
+    player.play(from);
+  });
+  // From a point in the page: the segment that holds it, or the next one.
+  const fromPoint = (node, offset) => prepare().then(() => {
+    const p = pointIn(blocks, node, offset);
+    const i = p ? player.list().findIndex((s) => s.block > p.block || (s.block === p.block && s.end > p.offset)) : -1;
+    if (i >= 0) start(i);
+  });
+  // The caret or selection in the article, else the first sentence on screen.
+  const here = () => {
+    const s = document.getSelection(), r = s && s.rangeCount ? s.getRangeAt(0) : null;
+    if (r && roots.some((root) => root.contains(r.startContainer))) return fromPoint(r.startContainer, r.startOffset);
+    return prepare().then(() => {
+      const i = player.list().findIndex((x) => x.block >= 0
+        && blockRange(blocks[x.block], x.start, x.end).getBoundingClientRect().bottom > 0);
+      start(Math.max(0, i));
+    });
+  };
 
   const ctl = {
     play: () => start(),
@@ -121,19 +159,17 @@ export function createListen(o) {
     stop: player.stop,
     next: player.next,
     previous: player.prev,
+    here,
     state: player.state,
     rate() {
       const r = READING_RATES[(READING_RATES.indexOf(player.state().rate) + 1) % READING_RATES.length];
       player.rate(r);
-      o.say(speed(r));
+      say(speed(r));
     },
   };
-  // From a point in the page: the segment that holds it, or the next one.
-  pickToListen(o.root, shadow, t.here, () => !bar.hidden, (node, offset) => prepare().then(() => {
-    const p = pointIn(blocks, node, offset);
-    const i = p ? player.list().findIndex((s) => s.block > p.block || (s.block === p.block && s.end > p.offset)) : -1;
-    if (i >= 0) player.play(i);
-  }));
-  listenKeys(ctl);
+  for (const [key, fn] of Object.entries({ previous: ctl.previous, toggle: ctl.toggle, next: ctl.next,
+    rate: ctl.rate, stop: ctl.stop })) ui.keys[key].addEventListener('click', fn, { signal });
+  pickToListen({ roots, shadow, label: t.here, signal, start: fromPoint });
+  listenKeys(ctl, signal);
   return ctl;
 }

@@ -52,7 +52,7 @@ export function createPlayer(on) {
     }
   });
   const go = (n, play) => {
-    if (n >= list.length) return stop();
+    if (n >= list.length) return stop(true);
     i = Math.max(0, n);
     on('segment', { index: i, ...list[i], total: list.length });
     if (!play) return engine.pause();
@@ -64,12 +64,13 @@ export function createPlayer(on) {
       if (e.name === 'NotAllowedError') { set(false); on('error', { blocked: true }); }
     });
   };
-  function stop() {
+  // `ended`: the last segment finished, rather than the reader stopping.
+  function stop(ended = false) {
     engine.stop();
     i = loaded = -1;
     set(false);
     spent = 0;
-    on('segment', { index: -1, total: list.length });
+    on('segment', { index: -1, total: list.length, ended });
   }
 
   return {
@@ -83,7 +84,7 @@ export function createPlayer(on) {
       Promise.resolve(engine.resume()).catch(() => set(false));
     },
     pause() { engine.pause(); set(false); },
-    stop,
+    stop: () => stop(),
     next: () => list.length && go(i + 1, playing),
     prev: () => list.length && go(i - 1, playing),
     rate(r) { rate = r; engine.rate(r); on('change', state()); },
