@@ -5,25 +5,49 @@ import pytest
 
 from tests.browser.probes import FOCUSED, LIVE_REGION, html_attributes, open_widget, run_axe
 
-VIETNAMESE = ["A- Giảm cỡ chữ", "A Cỡ chữ mặc định", "A+ Tăng cỡ chữ", "Tăng tương phản", "Giảm tương phản",
-              "Giãn dòng", "Nghe bài viết"]
-ENGLISH = ["A- Decrease text size", "A Default text size", "A+ Increase text size", "Increase contrast",
-           "Decrease contrast", "Text spacing", "Listen to this article"]
+VIETNAMESE = ["A- Giảm cỡ chữ", "100 % Cỡ chữ mặc định", "A+ Tăng cỡ chữ", "Giãn dòng", "− Giảm tương phản",
+              "+ Tăng tương phản", "Nghe bài viết"]
+ENGLISH = ["A- Decrease text size", "100 % Default text size", "A+ Increase text size", "Text spacing",
+           "− Decrease contrast", "+ Increase contrast", "Listen to this article"]
+SPIN = "() => { const s = document.querySelector('trodoc-bar').shadowRoot.querySelector('[role=spinbutton]'); " \
+       "return [s.getAttribute('aria-valuenow'), s.getAttribute('aria-valuetext'), s.lastChild.textContent]; }"
 
 
-def test_buttons_have_their_vietnamese_names_in_a_toolbar(page, sample_url):
+def test_controls_have_their_vietnamese_names_in_a_toolbar_and_show_their_state(page, sample_url):
     open_widget(page, sample_url)
     toolbar = page.get_by_role("toolbar")
     assert toolbar.get_attribute("aria-label") == "Trợ Đọc: công cụ hỗ trợ đọc"
     buttons = toolbar.get_by_role("button")
-    assert [buttons.nth(i).evaluate("(b) => b.textContent.replace(/\\s+/g, ' ')") for i in range(buttons.count())] \
+    assert [buttons.nth(i).evaluate("(b) => b.textContent.replace(/\\s+/g, ' ').trim()") for i in range(buttons.count())] \
         == VIETNAMESE
     for name in VIETNAMESE:
         assert page.get_by_role("button", name=name, exact=True).count() == 1
     assert page.get_by_role("button", name="Giãn dòng").get_attribute("aria-pressed") == "false"
+    # The level of contrast is one spin button: its value is seen and exposed.
+    assert page.get_by_role("spinbutton", name="Tương phản").count() == 1
+    assert page.evaluate(SPIN) == ["1", "Tương phản: chuẩn", "Chuẩn"]
+    page.get_by_role("button", name="Tăng tương phản").click()
+    assert page.evaluate(SPIN) == ["2", "Tương phản: cao", "Cao"]
+    page.get_by_role("button", name="Tăng cỡ chữ").click()
+    assert page.get_by_role("button", name="112,5 % Cỡ chữ mặc định").count() == 1  # the next step
+    page.get_by_role("button", name="Cỡ chữ mặc định").click()
+    assert page.get_by_role("button", name="100 % Cỡ chữ mặc định").count() == 1
+    # At the ends the buttons say they can go no further.
+    page.get_by_role("button", name="Tăng tương phản").click()
+    assert page.get_by_role("button", name="Tăng tương phản").get_attribute("aria-disabled") == "true"
+    assert page.evaluate(SPIN)[2] == "Tối đa"
 
 
-def test_keyboard_only_one_tab_stop_arrows_enter_and_space(page, sample_url):
+def test_the_saved_state_is_shown_by_the_bar_the_loader_draws(page, sample_url):
+    page.add_init_script("localStorage.setItem('trodoc', JSON.stringify({scale: 1.5, contrast: 'low', spacing: true}))")
+    page.goto(sample_url)
+    page.locator("trodoc-bar").wait_for(state="attached")
+    assert page.get_by_role("button", name="150 % Cỡ chữ mặc định").count() == 1
+    assert page.evaluate(SPIN) == ["0", "Tương phản: thấp", "Thấp"]
+    assert page.get_by_role("button", name="Giãn dòng").get_attribute("aria-pressed") == "true"
+
+
+def test_keyboard_only_one_tab_stop_arrows_enter_space_and_the_spin_button(page, sample_url):
     open_widget(page, sample_url)
     page.locator(".site-nav a").last.focus()
     page.keyboard.press("Tab")
@@ -36,26 +60,32 @@ def test_keyboard_only_one_tab_stop_arrows_enter_and_space(page, sample_url):
     assert html_attributes(page)["scale"] == "1.25"
     page.wait_for_timeout(150)  # the live region is cleared, then filled, so a repeat is announced too
     assert page.evaluate(LIVE_REGION) == "Cỡ chữ 125 %"
-    page.keyboard.press("End")
-    assert page.evaluate(FOCUSED) == "Nghe bài viết"
-    page.keyboard.press("ArrowRight")  # wraps around
-    assert page.evaluate(FOCUSED) == "A- Giảm cỡ chữ"
-    page.keyboard.press("ArrowLeft")
-    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowRight")
     assert page.evaluate(FOCUSED) == "Giãn dòng"
     page.keyboard.press("Space")
     assert html_attributes(page)["spacing"] == "on"
     assert page.get_by_role("button", name="Giãn dòng").get_attribute("aria-pressed") == "true"
-    page.keyboard.press("Tab")  # out of the toolbar, to the article's recording (a link under the bar)
-    assert page.evaluate(FOCUSED) == "Tải bản ghi âm (MP3)"
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate(FOCUSED) == "Tương phảnChuẩn"  # the spin button: caption and value
+    page.keyboard.press("ArrowUp")
+    assert html_attributes(page)["contrast"] == "high"
+    page.wait_for_timeout(150)
+    assert page.evaluate(LIVE_REGION) == "Tương phản: cao"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert html_attributes(page)["contrast"] == "low"
+    page.keyboard.press("End")
+    assert page.evaluate(FOCUSED) == "Nghe bài viết"
+    page.keyboard.press("ArrowRight")  # wraps around
+    assert page.evaluate(FOCUSED) == "A- Giảm cỡ chữ"
     page.keyboard.press("Tab")  # out of the bar
     assert page.evaluate("() => document.activeElement.tagName") != "TRODOC-BAR"
-    page.keyboard.press("Shift+Tab")
-    page.keyboard.press("Shift+Tab")  # back to the button used last (roving tabindex)
-    assert page.evaluate(FOCUSED) == "Giãn dòng"
+    page.keyboard.press("Shift+Tab")  # back to the control used last (roving tabindex)
+    assert page.evaluate(FOCUSED) == "A- Giảm cỡ chữ"
 
 
-def test_floating_bar_in_english_opens_and_closes_from_its_corner_button(page, pages_server):
+def test_floating_bar_in_english_opens_into_focus_and_closes_to_nothing(page, pages_server):
     open_widget(page, pages_server.url + "/floating.html")
     toggle = page.get_by_role("button", name="Trợ Đọc")
     assert toggle.get_attribute("aria-expanded") == "false"
@@ -65,21 +95,26 @@ def test_floating_bar_in_english_opens_and_closes_from_its_corner_button(page, p
     assert toggle.get_attribute("aria-expanded") == "true"
     for name in ENGLISH:
         assert page.get_by_role("button", name=name, exact=True).is_visible()
-    page.keyboard.press("Shift+Tab")  # the bar opens above its button, on its first button
-    assert page.evaluate(FOCUSED) == "A- Decrease text size"
+    assert page.evaluate(FOCUSED) == "A- Decrease text size"  # focus moved into the bar
     page.keyboard.press("Enter")
     assert html_attributes(page)["scale"] == "0.9"
     page.keyboard.press("Escape")
     assert toggle.get_attribute("aria-expanded") == "false" and page.evaluate(FOCUSED) == "Trợ Đọc"
+    # Closed is gone: nothing of the bar is shown or focusable but its toggle.
+    shown = page.evaluate("""() => [...document.querySelector('trodoc-bar').shadowRoot.querySelectorAll('button, a, [tabindex]')]
+        .filter((el) => el.getClientRects().length).map((el) => el.textContent.trim())""")
+    assert shown == ["Trợ Đọc"]
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.tagName") != "TRODOC-BAR"
     box = toggle.bounding_box()
-    assert box["x"] + box["width"] <= 1280 - 16 + 0.5 and box["y"] + box["height"] <= 800 - 16 + 0.5
+    assert box["x"] + box["width"] <= 1280 + 0.5 and box["y"] + box["height"] <= 800 - 8 + 0.5
 
 
 @pytest.mark.parametrize("width", [320, 1280])
 def test_targets_are_44_px_the_bar_fits_and_covers_no_content(page, sample_url, width):
     page.set_viewport_size({"width": width, "height": 800})
     open_widget(page, sample_url)
-    for button in page.get_by_role("toolbar").get_by_role("button").all():
+    for button in page.locator("trodoc-bar .bar button, trodoc-bar .bar [role=spinbutton]").all():
         box = button.bounding_box()
         assert box["width"] >= 44 and box["height"] >= 44
         assert box["x"] >= 0 and box["x"] + box["width"] <= width
@@ -88,14 +123,15 @@ def test_targets_are_44_px_the_bar_fits_and_covers_no_content(page, sample_url, 
     assert bar["y"] + bar["height"] <= article["y"]
 
 
-def test_focus_is_visible_on_every_button(page, sample_url):
+def test_focus_is_two_toned_on_every_control(page, sample_url):
     open_widget(page, sample_url)
     page.locator(".site-nav a").last.focus()
     page.keyboard.press("Tab")
-    for _ in range(7):
-        outline = page.evaluate("""() => { const b = document.querySelector('trodoc-bar').shadowRoot.activeElement;
-            const s = getComputedStyle(b); return [s.outlineStyle, parseFloat(s.outlineWidth)]; }""")
-        assert outline[0] == "solid" and outline[1] >= 2
+    for _ in range(8):
+        ring = page.evaluate("""() => { const b = document.querySelector('trodoc-bar').shadowRoot.activeElement;
+            const s = getComputedStyle(b); return [s.outlineStyle, parseFloat(s.outlineWidth), s.outlineColor, s.boxShadow]; }""")
+        # A dark ring inside a yellow one: one of the two contrasts with any background, photos included.
+        assert ring[:3] == ["solid", 3, "rgb(11, 12, 12)"] and "rgb(255, 221, 0)" in ring[3] and "6px" in ring[3]
         page.keyboard.press("ArrowRight")
 
 

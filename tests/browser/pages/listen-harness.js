@@ -16,12 +16,10 @@ styleSheet(document, await css('page.css'), '/widget/page.css');
 target.setAttribute('data-trodoc-target', '');
 const host = document.createElement('trodoc-bar');
 styleSheet(host.attachShadow({ mode: 'open' }), await css('bar.css'), '/widget/bar.css');
-renderBar({ host, lang, t, spacing: false });
+renderBar({ host, lang, t, state: getState() });
 target.before(host);
-const buttons = barButtons(host);
 const say = speaker(host.shadowRoot.querySelector('[role=status]'));
-const listen = createListen({ buttons, root: target, base: server, lang, t, say, emit, update });
-for (const key of ['listen', 'stop', 'previous', 'next', 'rate']) {
-  buttons[key].addEventListener('click', () => listen[key === 'listen' ? 'toggle' : key]());
-}
+const listen = createListen({ host, roots: [target], base: server, lang, t, say, emit, update,
+  signal: new AbortController().signal, onStart: () => {} });
+barButtons(host).listen.addEventListener('click', () => listen.toggle());
 window.TroDoc = { getState, on, play: listen.play, pause: listen.pause, stop: listen.stop };
