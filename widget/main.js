@@ -54,14 +54,14 @@ function start() {
   // Every listener the bundle adds goes with this signal (TroDoc.destroy).
   const life = new AbortController(), signal = life.signal;
   const size = (direction) => say(`${t.size} ${percent(setScale(direction
-    ? neighbour(STEPS, getState().scale, direction) : 1), lang)}`);
+    ? neighbour(STEPS, getState().scale, direction) : 1), lang)}`, 'size');
   const contrast = (direction) => {
     const level = setContrast(neighbour(LEVELS, getState().contrast, direction));
-    say(levelText(t, LEVELS.indexOf(level)));
+    say(levelText(t, LEVELS.indexOf(level)), 'contrast');
   };
   const spacing = () => {
     update({ spacing: !getState().spacing });
-    say(`${t.spacing}: ${getState().spacing ? t.on : t.off}`);
+    say(`${t.spacing}: ${getState().spacing ? t.on : t.off}`, 'spacing');
   };
 
   const buttons = barButtons(host);

@@ -16,9 +16,10 @@ const STYLE = `::highlight(${NAME}){background-color:#ffe14d;color:#000}`
  * controls leave free.
  * @param {ShadowRoot} shadow
  * @param {() => { top: number, bottom: number }} band
+ * @param {AbortSignal} signal takes the marker's stylesheet away
  * @returns {(range: Range | null) => void}
  */
-export function readingMarker(shadow, band) {
+export function readingMarker(shadow, band, signal) {
   const api = typeof Highlight === 'function' && 'highlights' in CSS;
   const layer = document.createElement('div');
   layer.className = 'marks';
@@ -47,6 +48,9 @@ export function readingMarker(shadow, band) {
         sheet = new CSSStyleSheet();
         sheet.replaceSync(STYLE);
         document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+        signal.addEventListener('abort', () => {
+          document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+        });
       }
       if (range) CSS.highlights.set(NAME, new Highlight(range));
       else CSS.highlights.delete(NAME);

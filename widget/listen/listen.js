@@ -21,7 +21,7 @@ import { speedText } from '../i18n.js';
  * @property {string} base the reading server's origin
  * @property {string} lang
  * @property {Record<string, any>} t every text (i18n.js)
- * @property {(message: string) => void} say the bar's live region
+ * @property {(message: string, topic?: string) => void} say the bar's live region (announce.js)
  * @property {(event: string, detail: any) => void} emit window.TroDoc's events
  * @property {(patch: object) => void} update window.TroDoc's state
  * @property {AbortSignal} signal removes every listener added here
@@ -45,7 +45,7 @@ export function createListen({ host, roots, base, lang, t, say, emit, update, si
     const box = (floating ? frame : ui.root).getBoundingClientRect();
     return { top: 0, bottom: box.height ? Math.min(innerHeight, box.top) : innerHeight };
   };
-  const mark = readingMarker(shadow, band);
+  const mark = readingMarker(shadow, band, signal);
   const speed = (r) => `${t.rate} ${speedText(r, lang)}`;
   /** @type {HTMLElement} */ (ui.keys.rate.lastChild).textContent = speedText(1, lang);
 
@@ -68,8 +68,8 @@ export function createListen({ host, roots, base, lang, t, say, emit, update, si
   // listening is unavailable and returns false.
   const fallback = () => {
     const e = !synthOn && synthEngine(lang);
-    if (e) { synthOn = true; player.use(e); say(t.fallback); return true; }
-    say(t.unavailable);
+    if (e) { synthOn = true; player.use(e); say(t.fallback, 'voice'); return true; }
+    say(t.unavailable, 'voice');
     emit('error', { type: 'unavailable', message: t.unavailable });
     return false;
   };
@@ -89,7 +89,7 @@ export function createListen({ host, roots, base, lang, t, say, emit, update, si
     if (!served && fallback()) return;
     player.stop();
     if (served) {
-      say(t.unplayable);
+      say(t.unplayable, 'listen');  // instead of "stopped": it says so, and why
       emit('error', { type: 'unplayable', message: t.unplayable });
     }
   };
@@ -99,7 +99,7 @@ export function createListen({ host, roots, base, lang, t, say, emit, update, si
       const x = blocks[d.block];
       if (d.index < 0 && !ui.root.hidden) {
         open(false);
-        say(d.ended ? t.ended : t.stopped);
+        say(d.ended ? t.ended : t.stopped, 'listen');
       }
       mark(x && d.index >= 0 ? blockRange(x, d.start, d.end) : null);
       show();
@@ -110,7 +110,7 @@ export function createListen({ host, roots, base, lang, t, say, emit, update, si
       if (d.playing) tick = setInterval(show, 1000);
       show();
       // Said on a change of playing only: a new speed, or the next sentence, is not news.
-      if (d.playing !== was && d.segment >= 0) say(d.playing ? t.reading : t.paused);
+      if (d.playing !== was && d.segment >= 0) say(d.playing ? t.reading : t.paused, 'listen');
       was = d.playing;
       ui.playing(d.playing);
       /** @type {HTMLElement} */ (ui.keys.rate.lastChild).textContent = speedText(d.rate, lang);
@@ -164,7 +164,7 @@ export function createListen({ host, roots, base, lang, t, say, emit, update, si
     rate() {
       const r = READING_RATES[(READING_RATES.indexOf(player.state().rate) + 1) % READING_RATES.length];
       player.rate(r);
-      say(speed(r));
+      say(speed(r), 'rate');
     },
   };
   for (const [key, fn] of Object.entries({ previous: ctl.previous, toggle: ctl.toggle, next: ctl.next,
