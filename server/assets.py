@@ -48,6 +48,7 @@ TARGET = "es2020,chrome100,firefox100,safari15"
 SCRIPTS = {
     "trodoc_loader": ("loader.js", "gen/trodoc-loader-%(version)s.js"),
     "trodoc_widget": ("main.js", "gen/trodoc-%(version)s.js"),
+    "trodoc_listen": ("listen/chunk.js", "gen/trodoc-listen-%(version)s.js"),
 }
 # Stylesheets: the constant the modules use, and the file of their own for ``<link rel=stylesheet>``.
 STYLESHEETS = {

@@ -17,7 +17,8 @@ from webassets.exceptions import BuildError
 
 from server import assets, create_app
 
-PLACEHOLDERS = ("__TRODOC_BUNDLE__", "__TRODOC_INTEGRITY__", "__TRODOC_PAGE_CSS__", "__TRODOC_BAR_CSS__")
+PLACEHOLDERS = ("__TRODOC_BUNDLE__", "__TRODOC_INTEGRITY__", "__TRODOC_LISTEN__", "__TRODOC_LISTEN_INTEGRITY__",
+                "__TRODOC_PAGE_CSS__", "__TRODOC_BAR_CSS__")
 # Names the sources declare that cannot be a CSS word or text: camelCase, or UPPER_CASE of six or more.
 DECLARED = re.compile(r"\b(?:const|let|var|function\*?|class)\s+([a-z]+[A-Z][\w$]*|[A-Z][A-Z0-9_]{5,})\b")
 
@@ -52,7 +53,7 @@ def built(tmp_path_factory) -> Flask:
     return app
 
 
-@pytest.mark.parametrize("name", ["trodoc_loader", "trodoc_widget"])
+@pytest.mark.parametrize("name", ["trodoc_loader", "trodoc_widget", "trodoc_listen"])
 def test_each_script_is_one_minified_iife_without_modules(built, name):
     body = built_file(built, name).read_text(encoding="utf-8")
     # The sources are modules, hence strict; the directive keeps the classic script strict too.
@@ -90,8 +91,8 @@ def test_loader_names_the_built_bundle_and_stylesheets_with_the_bundles_hash(bui
     loader = client.get("/widget.js").get_data(as_text=True)
     assert not any(placeholder in loader for placeholder in PLACEHOLDERS)
     env = built.jinja_env.assets_environment
-    for name, mimetype in (("trodoc_widget", "text/javascript"), ("trodoc_page_css", "text/css"),
-                           ("trodoc_bar_css", "text/css")):
+    for name, mimetype in (("trodoc_widget", "text/javascript"), ("trodoc_listen", "text/javascript"),
+                           ("trodoc_page_css", "text/css"), ("trodoc_bar_css", "text/css")):
         (url,) = env[name].urls()
         assert re.fullmatch(r"/static/gen/trodoc-[a-z-]*[0-9a-f]{8}\.(js|css)", url)
         assert f'"{url}"' in loader or f"'{url}'" in loader
@@ -101,8 +102,9 @@ def test_loader_names_the_built_bundle_and_stylesheets_with_the_bundles_hash(bui
         assert set(response.headers["Cache-Control"].replace(" ", "").split(",")) == {
             "public", "max-age=31536000", "immutable"}
         assert response.headers["Access-Control-Allow-Origin"] == "*"
-    digest = base64.b64encode(hashlib.sha384(built_file(built, "trodoc_widget").read_bytes()).digest()).decode()
-    assert f"sha384-{digest}" in loader
+    for name in ("trodoc_widget", "trodoc_listen"):
+        digest = base64.b64encode(hashlib.sha384(built_file(built, name).read_bytes()).digest()).decode()
+        assert f"sha384-{digest}" in loader
 
 
 def test_a_missing_import_fails_the_build_with_esbuilds_message(tmp_path):
@@ -141,11 +143,11 @@ def test_a_change_in_an_imported_module_alone_makes_a_new_version(tmp_path):
     app = make_app(tmp_path, widget)
     assets.build(app)
     loader, bundle = built_file(app, "trodoc_loader"), built_file(app, "trodoc_widget")
-    player = widget / "listen" / "player.js"  # imported by listen/listen.js, never named by a bundle
-    player.write_text(player.read_text(encoding="utf-8") + "\nconsole.debug('build probe');\n", encoding="utf-8")
+    keys = widget / "listen" / "keys.js"  # imported by main.js, never named by a bundle
+    keys.write_text(keys.read_text(encoding="utf-8") + "\nconsole.debug('build probe');\n", encoding="utf-8")
     later = bundle.stat().st_mtime + 10
-    os.utime(player, (later, later))
+    os.utime(keys, (later, later))
     assets.build(app)
     rebuilt = built_file(app, "trodoc_widget")
     assert rebuilt != bundle and "build probe" in rebuilt.read_text(encoding="utf-8")
-    assert built_file(app, "trodoc_loader") == loader  # the loader does not import the player
+    assert built_file(app, "trodoc_loader") == loader  # the loader does not import the keys

@@ -12,10 +12,12 @@ import { language, labels } from './i18n.js';
 import { renderBar } from './toolbar.js';
 import { followColumn } from './column.js';
 
-// server/web/widget.py replaces these with the paths of the current bundle and stylesheets and the
-// bundle's SRI hash.
+// server/web/widget.py replaces these with the paths of the current bundles and stylesheets and the
+// bundles' SRI hashes.
 const BUNDLE = '__TRODOC_BUNDLE__';
 const INTEGRITY = '__TRODOC_INTEGRITY__';
+const LISTEN = '__TRODOC_LISTEN__';
+const LISTEN_INTEGRITY = '__TRODOC_LISTEN_INTEGRITY__';
 const PAGE_CSS_URL = '__TRODOC_PAGE_CSS__';
 const BAR_CSS_URL = '__TRODOC_BAR_CSS__';
 const DEFAULT_TARGETS = ['main article', 'article', 'main'];
@@ -150,7 +152,9 @@ function whenWanted(host, load) {
 /** Loads the bundle; returns the function that takes its tag away. */
 function loadBundle(script, host) {
   const bundle = document.createElement('script');
-  Object.assign(bundle.dataset, script.dataset);  // the bundle reads the operator's data-* from its own tag
+  // The bundle reads the operator's data-* from its own tag, and where its listening part is.
+  Object.assign(bundle.dataset, script.dataset,
+    { listen: new URL(LISTEN, script.src).href, listenIntegrity: LISTEN_INTEGRITY });
   bundle.src = new URL(BUNDLE, script.src).href;
   bundle.integrity = INTEGRITY;
   bundle.crossOrigin = 'anonymous';

@@ -1,14 +1,15 @@
 // @ts-check
 // The bundle's entry: the loader has applied the saved settings, tagged the target (and the title) and
 // rendered the bar; this gives the bar its behaviour and adds window.TroDoc, the widget's one global.
-// Listening is driven by listen/listen.js.
+// Listening is driven by listen/listen.js, in a bundle of its own loaded on first use.
 
 import { STEPS, LEVELS } from './store.js';
 import { language, texts, percent, levelText } from './i18n.js';
 import { getState, on, emit, update } from './state.js';
 import { speaker } from './announce.js';
 import { barButtons, showState } from './toolbar.js';
-import { createListen } from './listen/listen.js';
+import { listenKeys } from './listen/keys.js';
+import { pickToListen } from './listen/pick.js';
 import { countUsage } from './usage.js';
 
 const me = /** @type {HTMLScriptElement} */ (document.currentScript);
@@ -46,6 +47,39 @@ function disclosure(toggle, bar, signal) {
   return show;
 }
 
+/**
+ * The listening part, a bundle of its own loaded on first use (most readers never listen): its controls
+ * wait for it; pause, stop and the rest do nothing until it is there.
+ * @param {HTMLElement} host
+ * @param {DOMStringMap} data the bundle's tag: where the part is, and its SRI hash
+ * @param {(create: Function) => Record<string, Function>} create makes the controls once it is loaded
+ * @param {() => void} failed
+ */
+function lazyListen(host, data, create, failed) {
+  let ctl = null, loading = null;
+  const load = () => loading || (loading = new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = /** @type {string} */ (data.listen);
+    script.integrity = /** @type {string} */ (data.listenIntegrity);
+    script.crossOrigin = 'anonymous';
+    host.addEventListener('trodoc:listen', (e) => resolve(ctl = create(/** @type {CustomEvent} */ (e).detail)), { once: true });
+    script.addEventListener('error', () => {
+      script.remove();
+      loading = null;
+      reject(new Error('listen'));
+    });
+    document.head.append(script);
+  }).catch(failed));
+  const later = (name) => (...args) => (ctl ? ctl[name](...args) : load().then((c) => c && c[name](...args)));
+  const now = (name) => (...args) => ctl && ctl[name](...args);
+  return {
+    load,
+    play: later('play'), toggle: later('toggle'), here: later('here'), from: later('from'),
+    pause: now('pause'), stop: now('stop'), next: now('next'), previous: now('previous'),
+    state: () => (ctl ? ctl.state() : { playing: false }),
+  };
+}
+
 function start() {
   const lang = language(me.dataset.lang);
   const t = texts(lang);
@@ -73,6 +107,8 @@ function start() {
     listen: () => listen.toggle(),
   };
   for (const key in actions) buttons[key].addEventListener('click', actions[key], { signal });
+  // The listening part is fetched as the finger or the focus reaches its button, before the click.
+  for (const type of ['pointerdown', 'focus']) buttons.listen.addEventListener(type, () => listen.load(), { signal });
   // The level is a spin button: up and down change it (left and right move along the toolbar).
   buttons.contrast.addEventListener('keydown', (event) => {
     const direction = { ArrowUp: 1, ArrowDown: -1 }[event.key];
@@ -83,12 +119,18 @@ function start() {
   on('change', (state) => showState(shadow, state, t, lang));
   const base = new URL(me.src).origin;
   const title = document.querySelector('[data-trodoc-title]');
-  const listen = createListen({
-    host, roots: title ? [title, target] : [target], base, lang, t, say, emit, update, signal,
+  const roots = title ? [title, target] : [target];
+  const listen = lazyListen(host, me.dataset, (createListen) => createListen({
+    host, roots, base, lang, t, say, emit, update, signal,
     // Listening in floating mode closes the bar: the player holds the controls, and the open bar
     // would cover the sentence being read.
     onStart: () => open && open(false, false),
+  }), () => {
+    say(t.unavailable, 'voice');
+    emit('error', { type: 'unavailable', message: t.unavailable });
   });
+  pickToListen({ roots, shadow, label: t.here, signal, start: listen.from });
+  listenKeys(listen, signal);
   countUsage(base, target);
 
   window.TroDoc = Object.freeze({

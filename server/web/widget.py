@@ -1,7 +1,7 @@
 """``GET /widget.js``, the one URL operators embed, and the cache headers of the versioned bundles.
 
-The loader is the built ``trodoc_loader`` bundle with the paths of the current ``trodoc_widget`` bundle
-(and its SRI hash) and of the two stylesheets written in: a short cache with an ETag, so a release reaches
+The loader is the built ``trodoc_loader`` bundle with the paths of the current ``trodoc_widget`` and
+``trodoc_listen`` bundles (and their SRI hashes) and of the two stylesheets written in: a short cache with an ETag, so a release reaches
 every portal within minutes while the bundles themselves (hash in the name) are cached for a year.
 """
 from __future__ import annotations
@@ -24,8 +24,9 @@ LOADER_MAX_AGE = 300
 # (the flash-free placement) then never holds the first paint for a round trip, and a release reaches
 # a returning reader one visit later.
 LOADER_STALE_WHILE_REVALIDATE = 86400
-BUNDLE_PLACEHOLDER = "__TRODOC_BUNDLE__"
-INTEGRITY_PLACEHOLDER = "__TRODOC_INTEGRITY__"
+# The scripts the loader names, with their SRI hashes: placeholders → bundle.
+SCRIPT_PLACEHOLDERS = {("__TRODOC_BUNDLE__", "__TRODOC_INTEGRITY__"): "trodoc_widget",
+                       ("__TRODOC_LISTEN__", "__TRODOC_LISTEN_INTEGRITY__"): "trodoc_listen"}
 # The stylesheets that engines without constructed stylesheets load with <link>: placeholder → bundle.
 STYLESHEET_PLACEHOLDERS = {"__TRODOC_PAGE_CSS__": "trodoc_page_css", "__TRODOC_BAR_CSS__": "trodoc_bar_css"}
 
@@ -38,12 +39,12 @@ def _integrity(path: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _loader_source(loader_path: str, bundle_path: str, urls: tuple[tuple[str, str], ...]) -> tuple[str, str]:
-    # Every name carries a content hash, so (loader, bundle, stylesheets) identifies the response: read it once.
+def _loader_source(loader_path: str, values: tuple[tuple[str, str], ...]) -> tuple[str, str]:
+    # Every name carries a content hash, so the names identify the response: read it once.
     with open(loader_path, encoding="utf-8") as file:
-        source = file.read().replace(INTEGRITY_PLACEHOLDER, _integrity(bundle_path))
-    for placeholder, url in urls:
-        source = source.replace(placeholder, url)
+        source = file.read()
+    for placeholder, value in values:
+        source = source.replace(placeholder, value)
     return source, hashlib.sha256(source.encode()).hexdigest()[:32]
 
 
@@ -66,10 +67,11 @@ def loader() -> Response:
     """The loader script: applies saved settings before first paint, then loads the bundle."""
     env = current_app.jinja_env.assets_environment
     try:
-        bundle_url = _url(env, "trodoc_widget")
-        urls = ((BUNDLE_PLACEHOLDER, bundle_url),
-                *((placeholder, _url(env, name)) for placeholder, name in STYLESHEET_PLACEHOLDERS.items()))
-        source, etag = _loader_source(_static_path(_url(env, "trodoc_loader")), _static_path(bundle_url), urls)
+        values = [(placeholder, _url(env, name)) for placeholder, name in STYLESHEET_PLACEHOLDERS.items()]
+        for (url_placeholder, integrity_placeholder), name in SCRIPT_PLACEHOLDERS.items():
+            url = _url(env, name)
+            values += [(url_placeholder, url), (integrity_placeholder, _integrity(_static_path(url)))]
+        source, etag = _loader_source(_static_path(_url(env, "trodoc_loader")), tuple(values))
     except (BundleError, OSError) as error:
         current_app.logger.error("The widget is not built (%s): run `flask --app server widget build`", error)
         raise Problem(503, "The widget is not built yet.", title="Widget unavailable",

@@ -45,6 +45,11 @@ def phone(browser, request):
     assert errors == []
 
 
+def said(page, message: str) -> None:
+    """Wait until the live region says `message` (it is filled 100 ms after it is cleared)."""
+    page.wait_for_function(f"(m) => ({LIVE_REGION})() === m", arg=message, timeout=5000)
+
+
 def rows(controls) -> int:
     return len({round(top) for _, top, _, _ in controls})
 
@@ -88,14 +93,11 @@ def test_the_player_is_gone_when_reading_stops_and_focus_comes_back(phone, sampl
     phone.keyboard.press("Enter")
     phone.get_by_role("button", name="Tạm dừng").wait_for()
     assert phone.evaluate(FOCUSED) == "Tạm dừng"  # focus followed the control into the player
-    phone.wait_for_timeout(150)
-    assert phone.evaluate(LIVE_REGION) == "Đang đọc bài viết"
+    said(phone, "Đang đọc bài viết")
     phone.keyboard.press("Enter")
-    phone.wait_for_timeout(150)
-    assert phone.evaluate(LIVE_REGION) == "Đã tạm dừng"
+    said(phone, "Đã tạm dừng")
     phone.get_by_role("button", name="Dừng đọc").tap()
-    phone.wait_for_timeout(150)
-    assert phone.evaluate(LIVE_REGION) == "Đã dừng đọc"
+    said(phone, "Đã dừng đọc")
     assert phone.evaluate(BOX, ".player") is None
     assert phone.get_by_role("button", name="Nghe bài viết").is_visible()
 

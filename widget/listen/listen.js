@@ -1,5 +1,5 @@
 // @ts-check
-// Nghe bài viết: ties extraction, playlist, player, highlight, keys, media session and fallback to the bar.
+// Nghe bài viết: ties extraction, playlist, player, highlight, media session and fallback to the bar.
 // The bar (main.js) owns its buttons, the live region and window.TroDoc's state; this drives the
 // player (controls.js) and tells the rest through say, emit and update.
 
@@ -10,8 +10,6 @@ import { renderPlayer } from './controls.js';
 import { readingMarker } from './highlight.js';
 import { mediaSession } from './media-session.js';
 import { sentenceSegments, synthEngine } from './fallback.js';
-import { listenKeys } from './keys.js';
-import { pickToListen } from './pick.js';
 import { speedText } from '../i18n.js';
 
 /**
@@ -160,6 +158,7 @@ export function createListen({ host, roots, base, lang, t, say, emit, update, si
     next: player.next,
     previous: player.prev,
     here,
+    from: fromPoint,
     state: player.state,
     rate() {
       const r = READING_RATES[(READING_RATES.indexOf(player.state().rate) + 1) % READING_RATES.length];
@@ -169,7 +168,5 @@ export function createListen({ host, roots, base, lang, t, say, emit, update, si
   };
   for (const [key, fn] of Object.entries({ previous: ctl.previous, toggle: ctl.toggle, next: ctl.next,
     rate: ctl.rate, stop: ctl.stop })) ui.keys[key].addEventListener('click', fn, { signal });
-  pickToListen({ roots, shadow, label: t.here, signal, start: fromPoint });
-  listenKeys(ctl, signal);
   return ctl;
 }
