@@ -86,10 +86,10 @@ export function columnOf(host, target) {
  * Keeps the custom properties on `host` that line the bar up with the article's column (see the top
  * of this module). The first measurement comes with the ResizeObserver's first report, after the
  * browser's own layout and before the first paint, so it forces no layout of its own; later ones come
- * when a width changes (the target, the host's parent, the first text block: a late stylesheet may
- * narrow the blocks alone) or the window is resized (a centred page moves without resizing). While the
- * page is parsed the target may have no text block yet: its children are watched until the first one
- * comes, which is then watched for size.
+ * when a width changes (the target, the host's parent, the first text block: blocks may change width
+ * alone, under a late stylesheet or a new text size when their width is in em) or the window is
+ * resized (a centred page moves without resizing). While the page is parsed the target may have no
+ * text block yet: its children are watched until the first one comes, which is then watched for size.
  * @param {HTMLElement} host the bar's shadow host
  * @param {Element} target the article
  * @returns {() => void} stops following (the properties keep their last values)

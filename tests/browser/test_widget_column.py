@@ -230,6 +230,16 @@ def test_the_column_follows_the_window(viewer, column_server):
     assert page.evaluate(PROPS) == ["30px", "540px", "30px"]
 
 
+def test_the_column_follows_its_blocks(viewer, column_server):
+    """The blocks narrow while the target keeps its width (a content size in em under a new text size, a
+    late stylesheet): the column follows them."""
+    page = viewer("desktop")
+    open_widget(page, column_server.url + "/blocktheme.html")
+    page.evaluate("() => document.body.style.setProperty('--wp--style--global--content-size', '500px')")
+    page.wait_for_function(FOLLOWED)
+    assert page.evaluate(PROPS) == ["390px", "500px", "390px"]
+
+
 def test_the_target_parsed_after_the_bar_is_drawn(viewer, widget_server):
     """The tag in <head> without defer: the loader draws the bar as soon as .entry-content exists, before
     its paragraphs are parsed; the column is found when they come."""
