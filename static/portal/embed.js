@@ -1,6 +1,7 @@
 // GET /embed: the options form updates the embed tag, the WordPress snippet and the preview as the operator
-// types; "Sao chép / Copy" puts the tag on the clipboard. An external file: the page's CSP allows no inline
-// script. Without script the form still works (it submits to /embed, which renders the same).
+// types; the preview can take a phone's width; "Sao chép / Copy" puts the tag on the clipboard. An external
+// file: the page's CSP allows no inline script. Without script the form still works (it submits to /embed,
+// which renders the same).
 (() => {
   'use strict';
   const form = document.getElementById('embed-options');
@@ -71,6 +72,16 @@
     event.preventDefault();
     update(true);
   });
+
+  // The preview's size: the column's full width, or a phone's (390 px). Shown only with script (without it
+  // the choice could do nothing) and kept nowhere: not in the address, not in the tag.
+  const sizes = document.getElementById('preview-size');
+  if (sizes) {
+    const showSize = () => frame.classList.toggle('phone', sizes.querySelector(':checked').value === 'phone');
+    sizes.addEventListener('change', showSize);
+    showSize();
+    sizes.hidden = false;
+  }
 
   function say(message) {
     // Cleared first so that the same message is announced again on a second copy.

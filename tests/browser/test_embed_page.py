@@ -5,7 +5,6 @@ operators, proven on a third-party page whose policy allows the widget's origin 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from werkzeug.wrappers import Request, Response
@@ -16,7 +15,6 @@ from tests.browser.listen_fixtures import (  # noqa: F401  (fixtures)
 from tests.browser.probes import AXE, run_axe
 
 PREVIEW = 'iframe[title="Xem trước"]'
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -157,6 +155,60 @@ def test_axe_finds_nothing_on_the_page_and_in_the_preview(embed_page):
     assert violations == []
 
 
+# In the preview's document: its viewport width, the page's own width, and [left, right] of the bar and of
+# each of its shown controls.
+PREVIEW_LAYOUT = """() => { const shadow = document.querySelector('trodoc-bar').shadowRoot;
+  const box = (el) => { const r = el.getBoundingClientRect(); return [r.left, r.right]; };
+  return {innerWidth, clientWidth: document.documentElement.clientWidth,
+          scrollWidth: document.documentElement.scrollWidth, bar: box(shadow.querySelector('.bar')),
+          controls: [...shadow.querySelectorAll('.bar button, .bar [role=spinbutton]')]
+            .filter((el) => el.getClientRects().length).map(box)}; }"""
+
+
+def test_the_preview_switches_to_a_phone_width_by_keyboard(embed_page):
+    page = embed_page
+    desktop = page.get_by_role("radio", name=re.compile(r"^Máy tính \/ desktop"))
+    phone = page.get_by_role("radio", name=re.compile(r"^Điện thoại \/ phone \(390 px\)"))
+    assert desktop.is_checked() and not phone.is_checked()
+    frame_box = page.locator(PREVIEW).bounding_box()
+    assert frame_box["width"] > 600
+    assert run_axe(page) == []
+    before = page.url, snippet(page), preview_src(page)
+
+    desktop.focus()
+    page.keyboard.press("ArrowDown")  # a radio group: the arrow moves and checks
+    assert phone.is_checked() and not desktop.is_checked()
+    preview = page.frame(url=re.compile("/embed/preview"))
+    preview.wait_for_function("() => innerWidth === 390")
+    assert page.locator(PREVIEW).evaluate("(el) => [el.clientWidth, el.clientHeight]") == [390, 700]
+    # The widget lays out for the phone: the bar and every control inside the preview's width, no sideways
+    # scrolling.
+    layout = preview.evaluate(PREVIEW_LAYOUT)
+    width = layout["clientWidth"]
+    assert layout["scrollWidth"] <= width, layout
+    assert layout["bar"][0] >= 0 and layout["bar"][1] <= width, layout
+    assert len(layout["controls"]) == 8
+    assert all(left >= 0 and right <= width for left, right in layout["controls"]), layout
+    assert run_axe(page) == []
+    # Kept nowhere: the address, the tag and the preview's options stay as they were.
+    assert (page.url, snippet(page), preview_src(page)) == before
+
+    page.keyboard.press("ArrowUp")
+    assert desktop.is_checked()
+    preview.wait_for_function("(w) => innerWidth > w", arg=600)
+    assert page.locator(PREVIEW).bounding_box()["width"] == frame_box["width"]
+    page.reload()
+    assert page.get_by_role("radio", name=re.compile(r"^Máy tính \/ desktop")).is_checked()
+
+
+def test_the_phone_preview_fits_a_narrow_page(page, widget_server):
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(widget_server.url + "/embed")
+    page.get_by_role("radio", name=re.compile("^Điện thoại")).check()
+    page.wait_for_function("(s) => document.querySelector(s).classList.contains('phone')", arg=PREVIEW)
+    assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+
+
 def test_the_page_runs_under_its_strict_csp(page, widget_server):
     violations = []
     page.on("console", lambda m: "Content Security Policy" in m.text and violations.append(m.text))
@@ -165,6 +217,8 @@ def test_the_page_runs_under_its_strict_csp(page, widget_server):
     assert "script-src 'self';" in csp and "style-src 'self';" in csp and "unsafe-inline" not in csp
     page.get_by_label("English").check()
     page.frame_locator(PREVIEW).get_by_role("button", name="Increase text size").wait_for()
+    page.get_by_role("radio", name=re.compile("^Điện thoại")).check()
+    page.frame(url=re.compile("/embed/preview")).wait_for_function("() => innerWidth === 390")
     assert violations == []  # and the page fixture fails the test on any console error
 
 
@@ -222,8 +276,6 @@ def test_the_csp_checklist_is_enough_for_the_bar(listen_page, checklist_site):
 
 
 def test_the_csp_checklist_is_enough_for_listening(listen_page, checklist_site):
-    if "listen/" not in (ROOT / "widget" / "main.js").read_text(encoding="utf-8"):
-        pytest.skip("the built widget has no player yet (issue 6): listening under the checklist CSP is untested")
     page = open_checklist_page(listen_page, *checklist_site)
     page.get_by_role("button", name="Nghe bài viết").click()
     page.wait_for_function("() => TroDoc.getState().playing && TroDoc.getState().segment >= 1", timeout=15_000)
