@@ -1,20 +1,27 @@
 // @ts-check
-// Text size, exact and cheap. Each element is tagged with the index of its computed (font-size,
-// line-height) pair, and one generated rule per pair sets calc(var(--trodoc-scale) * <measured px>):
+// Text size and text spacing, exact and cheap. Each element of the article (the target, and the title
+// when it stands outside it) is tagged with the index of what the page alone gives it (data-trodoc-fs):
+// its computed font size, line height, letter and word spacing, and for a paragraph the space after
+// it. One generated rule per distinct set scales them, calc(var(--trodoc-scale) * <measured px>):
 // whatever unit or !important the page used, the computed px value is what the reader sees, so scaling
-// it is exact.
+// it is exact. A second rule per set gives text spacing (WCAG 1.4.12) as minimums: each value is the
+// larger of the page's own, at the current scale, and the WCAG one, so spacing never tightens a page
+// that already has more.
 //
 // A long article is not re-laid out in one go: that costs far more than a frame. It is cut into parts
-// ("roots": the largest subtrees of at most PART elements, or an element with text of its own), and a
-// change applies the new scale to the parts on screen at once, then to the others a few per frame,
+// (the largest subtrees of at most PART elements, or an element with text of its own), and a change
+// of size applies the new scale to the parts on screen at once, then to the others a few per frame,
 // nearest first. Each part carries its scale (data-trodoc-s), so a part's sizes change only when its
 // turn comes, and nothing moves on screen: the parts above the view are corrected by scroll anchoring
-// (or, where the engine has none, by scrolling the same distance).
+// (or, where the engine has none, by scrolling the same distance). Text spacing applies to the whole
+// article at once, as a page rule would: the parts not measured yet are measured together when it is
+// turned on.
 //
-// Nothing is measured while the scale is 100 %: a visitor who never touches the bar costs the page no
-// per-element work. Parts are measured just before their first scaling, and again when content is
-// added to them, when the width changes (the page's media queries may change sizes: resize, rotation)
-// and when a stylesheet arrives late. Every measurement runs before the frame that shows it.
+// Nothing is measured while the scale is 100 % and spacing is off: a visitor who never touches the bar
+// costs the page no per-element work. Parts are measured just before they are first needed, and again
+// when content is added to them, when the width changes (the page's media queries may change sizes:
+// resize, rotation) and when a stylesheet arrives late. Every measurement runs before the frame that
+// shows it.
 
 import { STEPS } from './store.js';
 
@@ -23,6 +30,7 @@ const TAG = 'data-trodoc-fs';
 const PART_SCALE = 'data-trodoc-s';
 const SCALE = 'data-trodoc-scale';
 const SPACING = 'data-trodoc-spacing';
+const SIZING = 'data-trodoc-sizing';
 // Elements per part, and per frame while catching up: about 2 ms of style and layout each.
 const PART = 150;
 const PER_FRAME = 600;
@@ -34,13 +42,40 @@ const STEP_RULES = STEPS.filter((step) => step !== 1).map((step) => `[${PART_SCA
   + `pre[${PART_SCALE}],[${PART_SCALE}] pre{white-space:pre-wrap!important}`;
 const anchored = CSS.supports('overflow-anchor:auto');
 
-/** The rule for one measured pair: text spacing sets --trodoc-lh; otherwise the page's own line height
- * scales with the text. */
-function pairRule(key, index) {
-  const [size, height] = key.split(' ');
-  const line = height === 'normal' ? 'normal' : `calc(var(--trodoc-scale) * ${height})`;
-  return `[${PART_SCALE}][${TAG}="${index}"],[${PART_SCALE}] [${TAG}="${index}"]{`
-    + `font-size:calc(var(--trodoc-scale) * ${size})!important;line-height:var(--trodoc-lh,${line})!important}`;
+/** A length the page gave at 100 %, at the current scale (1 outside the scaled parts). */
+const scaled = (px) => `calc(var(--trodoc-scale,1) * ${px})`;
+
+/** The larger of `least` (an em value) and the page's own `px`, which may also be 'normal' or ≤ 0. */
+const atLeast = (least, px) => (parseFloat(px) > 0 ? `max(${least}, ${scaled(px)})` : least);
+
+/**
+ * What the page alone gives `el`, as one key: font size, line height, letter and word spacing, and for
+ * a paragraph its bottom margin. Computed values hold no spaces.
+ * @param {Element} el
+ */
+function readKey(el) {
+  const style = getComputedStyle(el);
+  const key = `${style.fontSize} ${style.lineHeight} ${style.letterSpacing} ${style.wordSpacing}`;
+  return el.localName === 'p' ? `${key} ${style.marginBottom}` : key;
+}
+
+/**
+ * The rules for one measured key. Size: the page's font size and line height times the scale. Spacing
+ * (WCAG 1.4.12): line height 1.5, letter spacing 0.12, word spacing 0.16 and paragraph spacing 2 times
+ * the font size at least. The spacing rule is the more specific, so with both on its line height
+ * (which already follows the scale) wins. A line height of 'normal' cannot be compared in CSS: text
+ * fonts set it below 1.5, so 1.5 is taken.
+ * @param {string} key from readKey
+ * @param {number} index
+ */
+function keyRules(key, index) {
+  const [size, line, letters, words, after] = key.split(' ');
+  const tag = `[${TAG}="${index}"]`;
+  return `[${PART_SCALE}]${tag},[${PART_SCALE}] ${tag}{font-size:${scaled(size)}!important;`
+    + `line-height:${line === 'normal' ? 'normal' : scaled(line)}!important}`
+    + `html[${SPACING}="on"] ${tag}{line-height:${atLeast('1.5em', line)}!important;`
+    + `letter-spacing:${atLeast('.12em', letters)}!important;word-spacing:${atLeast('.16em', words)}!important`
+    + (after ? `;margin-bottom:${atLeast('2em', after)}!important}` : '}');
 }
 
 /** A stylesheet still loading: no sheet yet, or (Firefox) a sheet whose rules are not readable yet. A
@@ -67,6 +102,9 @@ function parts(el) {
   return [...el.children].flatMap(parts);
 }
 
+/** `el` and every element in it. */
+const descendants = (el) => [el, ...el.getElementsByTagName('*')];
+
 /** True once the page has been painted (Paint Timing): before that, scaling all of it costs no layout. */
 const painted = () => performance.getEntriesByType('paint').length > 0;
 
@@ -82,51 +120,60 @@ function search(list, test) {
 }
 
 /**
- * Keeps the target's text at the scale on <html> (data-trodoc-scale), whenever it is not 100 %.
- * @param {Element} target the article, tagged with data-trodoc-target
+ * Keeps the text of `roots` at the scale on <html> (data-trodoc-scale) and, with data-trodoc-spacing,
+ * at the WCAG text spacing, whenever either is not the default. The roots share one registry of keys
+ * and one generated rule set (`sheet.set` replaces the whole rule).
+ * @param {Element[]} roots the article (tagged data-trodoc-target), after its title when that stands
+ *   outside it (data-trodoc-title); never one inside another
  * @param {{ set(rule: string): void }} sheet where the generated rules go (see sheets.js)
  * @returns {() => void} stops following
  */
-export function followSizes(target, sheet) {
-  const pairs = new Map();
+export function followSizes(roots, sheet) {
+  roots = [...roots].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  const keys = new Map();
   let rules = '';
   let list = [];                     // the parts, in document order ([] until needed)
   let known = new WeakSet();         // the same, to find the part of an element
+  let resplit = false;               // content came outside every part: cut again at the next update
   const measured = new WeakSet();    // parts whose elements carry current tags
   let frame = 0, width = innerWidth, sheets = 0;
 
   const scale = () => html.getAttribute(SCALE) || '1';
+  const spacing = () => html.getAttribute(SPACING) === 'on';
+  const needed = () => scale() !== '1' || spacing();
+  const everything = () => roots.flatMap(descendants);
   const split = () => {
-    list = parts(target);
+    list = roots.flatMap(parts);
     known = new WeakSet(list);
+    resplit = false;
   };
 
-  // Sizes as the page alone makes them: the scale of `within` (parts, or the whole target) is taken
-  // off for the reads (and text spacing, which sets every line height), then given back in the same
-  // task, so nothing is painted. All reads come before all writes: one style recalculation.
+  // What the page alone gives `elements`: the scale of `within` (parts, or units of the roots) is
+  // taken off for the reads, and so is text spacing, then both are given back in the same task, so
+  // nothing is painted. All reads come before all writes: one style recalculation.
   const measure = (within, elements) => {
     if (!elements.length) return;
-    const own = within.map((el) => el.getAttribute(PART_SCALE)), spacing = html.getAttribute(SPACING);
+    const own = within.map((el) => el.getAttribute(PART_SCALE)), spaced = html.getAttribute(SPACING);
     within.forEach((el, i) => own[i] && el.removeAttribute(PART_SCALE));
-    if (spacing) html.removeAttribute(SPACING);
-    const keys = elements.map((el) => {
-      const style = getComputedStyle(el);
-      return style.fontSize + ' ' + style.lineHeight;
-    });
+    if (spaced) html.removeAttribute(SPACING);
+    const read = elements.map(readKey);
     within.forEach((el, i) => own[i] && el.setAttribute(PART_SCALE, /** @type {string} */ (own[i])));
-    if (spacing) html.setAttribute(SPACING, spacing);
-    const before = pairs.size;
+    if (spaced) html.setAttribute(SPACING, spaced);
+    const before = keys.size;
     elements.forEach((el, i) => {
-      let index = pairs.get(keys[i]);
+      let index = keys.get(read[i]);
       if (index === undefined) {
-        pairs.set(keys[i], (index = pairs.size));
-        rules += pairRule(keys[i], index);
+        keys.set(read[i], (index = keys.size));
+        rules += keyRules(read[i], index);
       }
       if (el.getAttribute(TAG) !== String(index)) el.setAttribute(TAG, String(index));
     });
-    if (pairs.size !== before) sheet.set(`@layer trodoc{${STEP_RULES}${rules}}`);
+    if (keys.size !== before) sheet.set(`@layer trodoc{${STEP_RULES}${rules}}`);
   };
-  const descendants = (el) => [el, ...el.getElementsByTagName('*')];
+  const measureParts = (fresh) => {
+    measure(fresh, fresh.flatMap(descendants));
+    fresh.forEach((part) => measured.add(part));
+  };
   const setScale = (el, want) => {
     if (want === '1') el.removeAttribute(PART_SCALE);
     else if (el.getAttribute(PART_SCALE) !== want) el.setAttribute(PART_SCALE, want);
@@ -136,31 +183,34 @@ export function followSizes(target, sheet) {
   const apply = (batch) => {
     const want = scale();
     const live = batch.filter((part) => part.isConnected);
-    if (want !== '1') {
-      const fresh = live.filter((part) => !measured.has(part));
-      measure(fresh, fresh.flatMap(descendants));
-      fresh.forEach((part) => measured.add(part));
-    }
+    if (want !== '1') measureParts(live.filter((part) => !measured.has(part)));
     live.forEach((part) => setScale(part, want));
   };
   const size = (part) => part.getElementsByTagName('*').length + 1;
+  // A part that the current settings have not reached yet.
+  const behind = (part) => (part.getAttribute(PART_SCALE) || '1') !== scale()
+    || (scale() !== '1' && !measured.has(part));
 
-  // Before the first paint (a saved size, the tag in <head>) the target's children take the scale all
+  // Before the first paint (a saved setting, the tag in <head>) the roots' children take the scale all
   // at once: the page's first layout is then made at that size. What the parser adds later is measured
-  // in the next animation frame, the step just before a paint, in one go; a child that is still being
+  // in the next animation frame, the step just before a paint, in one go; a unit that is still being
   // parsed has its scale taken off for the reads, no other.
   let queued = false, wholly = false;
-  const untagged = () => descendants(target).filter((el) => !el.hasAttribute(TAG));
-  const childOf = (el) => {
-    while (el.parentElement !== target) el = /** @type {Element} */ (el.parentElement);
-    return el;
-  };
-  // A target with text of its own is one unit, as it is one part.
-  const units = () => (ownText(target) ? [target] : [...target.children]);
+  const untagged = () => everything().filter((el) => !el.hasAttribute(TAG));
+  // A root with text of its own is one unit, as it is one part.
+  const units = () => roots.flatMap((root) => (ownText(root) ? [root] : [...root.children]));
   const whole = (elements) => {
-    const growing = ownText(target) ? [target] : [...new Set(elements.filter((el) => el !== target).map(childOf))];
-    measure(growing.filter((unit) => unit.hasAttribute(PART_SCALE)), elements);
-    for (const unit of units()) setScale(unit, scale());
+    const all = units();
+    if (needed()) {
+      const set = new Set(all);
+      const unitOf = (el) => {
+        while (el && !set.has(el)) el = el.parentElement;
+        return el;
+      };
+      const growing = new Set(elements.map(unitOf));
+      measure([...growing].filter((unit) => unit && unit.hasAttribute(PART_SCALE)), elements);
+    }
+    for (const unit of all) setScale(unit, scale());
     wholly = true;
   };
   const wholeBeforePaint = () => {
@@ -170,6 +220,20 @@ export function followSizes(target, sheet) {
       queued = false;
       if (!list.length) whole(untagged());
     });
+  };
+  // From the units scaled before the first paint to the parts, at the scale they had: the same sizes,
+  // nothing re-laid out. A part whose elements are all tagged keeps its measurements (tags made
+  // before the first paint are removed when they stop holding).
+  const fromWhole = () => {
+    wholly = false;
+    const before = units();
+    const had = before.length ? before[0].getAttribute(PART_SCALE) : null;
+    for (const unit of before) unit.removeAttribute(PART_SCALE);
+    split();
+    for (const part of list) {
+      if (had) part.setAttribute(PART_SCALE, had);
+      if (descendants(part).every((el) => el.hasAttribute(TAG))) measured.add(part);
+    }
   };
 
   // The parts in the order they get the new scale: those on (or near) the screen, then outwards,
@@ -183,7 +247,7 @@ export function followSizes(target, sheet) {
       if (below < list.length) rest.push(list[below]);
       if (above >= 0) rest.push(list[above]);
     }
-    return { near: list.slice(first, Math.max(first, last)), rest, anchor };
+    return { near: list.slice(first, Math.max(first, last)), rest: rest.filter(behind), anchor };
   };
 
   // Where the engine has no scroll anchoring (Safari), parts growing above the view would push the
@@ -195,29 +259,18 @@ export function followSizes(target, sheet) {
     scrollBy(0, anchor.getBoundingClientRect().top - top);
   };
 
-  // After the first paint: the scale goes now to the parts in view, then to the others a few per
-  // frame from the next frame on, so that the frame showing the change stays light. While it catches
-  // up, <html> carries data-trodoc-sizing (for tests and for operators' scripts).
+  // After the first paint: text spacing needs every part measured, at once. The scale goes now to the
+  // parts in view, then to the others a few per frame from the next frame on, so that the frame
+  // showing the change stays light. While it catches up, <html> carries data-trodoc-sizing (for tests
+  // and for operators' scripts).
   const update = () => {
     cancelAnimationFrame(frame);
     sheets = document.styleSheets.length;
     if (!list.length && !painted()) return whole(untagged());
-    if (!list.length && wholly) {
-      // From the units scaled before the first paint to the parts, at the scale they had: the same
-      // sizes, nothing re-laid out.
-      wholly = false;
-      const before = units();
-      const had = before.length ? before[0].getAttribute(PART_SCALE) : null;
-      for (const unit of before) unit.removeAttribute(PART_SCALE);
-      split();
-      if (had) {
-        for (const part of list) {
-          part.setAttribute(PART_SCALE, had);
-          measured.add(part);
-        }
-      }
-    }
-    if (!list.length) split();
+    if (!list.length && wholly) fromWhole();
+    if (!list.length || resplit) split();
+    if (spacing()) measureParts(list.filter((part) => part.isConnected && !measured.has(part)));
+    if (!list.some(behind)) return html.removeAttribute(SIZING);
     const { near, rest, anchor } = order();
     steady(anchor, () => apply(near));
     const step = () => {
@@ -229,27 +282,24 @@ export function followSizes(target, sheet) {
       }
       steady(anchor, () => apply(batch));
       if (rest.length) frame = requestAnimationFrame(step);
-      else html.removeAttribute('data-trodoc-sizing');
+      else html.removeAttribute(SIZING);
     };
     if (rest.length) {
-      html.setAttribute('data-trodoc-sizing', '');
+      html.setAttribute(SIZING, '');
       frame = requestAnimationFrame(() => { frame = requestAnimationFrame(step); });
     } else {
-      html.removeAttribute('data-trodoc-sizing');
+      html.removeAttribute(SIZING);
     }
   };
 
   // Measurements made so far no longer hold (a new width, a late stylesheet): measure again when
-  // needed, in the same order as a change.
+  // needed, in the same order as a change. Before the parts exist the tags are all there is to forget.
   const remeasure = () => {
     for (const part of list) measured.delete(part);
-    if (scale() === '1') return;
-    if (!list.length && !painted()) {
-      for (const el of descendants(target)) el.removeAttribute(TAG);
-      wholeBeforePaint();
-    } else {
-      update();
-    }
+    if (!list.length) for (const el of everything()) el.removeAttribute(TAG);
+    if (!needed()) return;
+    if (!list.length && !painted()) wholeBeforePaint();
+    else update();
   };
 
   // WebKit runs deferred and asynchronous scripts while the page's stylesheets are still loading (other
@@ -268,26 +318,23 @@ export function followSizes(target, sheet) {
     check();
   };
 
-  // The part holding `node`, or null when the node is outside every part (a new block of the target).
+  // The part holding `node`, or null when the node is outside every part (a new block of a root).
   const partOf = (node) => {
-    for (let el = node; el && el !== target.parentNode; el = el.parentNode) if (known.has(el)) return el;
+    for (let el = node; el; el = el.parentNode) if (known.has(el)) return el;
     return null;
   };
   const added = new MutationObserver((records) => {
-    if (scale() === '1') {
-      list = [];  // found again, with the new content, at the next change
-      return;
-    }
     if (!list.length) {
       // Still one whole (the page is being parsed): what arrived is measured before it is painted.
-      return whenStyled(() => (list.length ? update() : wholeBeforePaint()));
+      if (needed()) whenStyled(() => (list.length ? update() : wholeBeforePaint()));
+      return;
     }
     for (const record of records) {
       const part = partOf(record.target);
       if (part) measured.delete(part);
-      else list = [];
+      else resplit = true;
     }
-    whenStyled(update);
+    if (needed()) whenStyled(update);
   });
   // A new width can switch the page's media queries; a height change alone (a phone's address bar)
   // cannot change text sizes, and fires far more often.
@@ -299,24 +346,29 @@ export function followSizes(target, sheet) {
   // A stylesheet that arrived after the first measurement (printed late in <body>, say).
   const loaded = () => sheets !== document.styleSheets.length && remeasure();
 
-  let following = false;
+  // The settings as last handled: measuring takes text spacing off and gives it back, which the
+  // observer below also sees.
+  let following = false, settings = '';
   const changed = () => {
+    const now = `${scale()} ${spacing()}`;
+    if (now === settings) return;
+    settings = now;
     if (!following) {
-      if (scale() === '1') return;
+      if (!needed()) return;
       following = true;
-      added.observe(target, { childList: true, subtree: true });
+      for (const root of roots) added.observe(root, { childList: true, subtree: true });
       addEventListener('resize', resized);
       if (document.readyState !== 'complete') addEventListener('load', loaded, { once: true });
     }
     whenStyled(update);
   };
-  const watchScale = new MutationObserver(changed);
-  watchScale.observe(html, { attributes: true, attributeFilter: [SCALE] });
+  const watch = new MutationObserver(changed);
+  watch.observe(html, { attributes: true, attributeFilter: [SCALE, SPACING] });
   changed();
 
   return () => {
     cancelAnimationFrame(frame);
-    watchScale.disconnect();
+    watch.disconnect();
     added.disconnect();
     removeEventListener('resize', resized);
     removeEventListener('load', loaded);

@@ -145,3 +145,25 @@ def test_a_saved_size_on_a_long_article_reaches_every_part_after_the_first_scree
     assert_scaled(sized(page).evaluate(TEXT_SIZES), base, 1.5)
     page.evaluate("() => TroDoc.setScale(1)")
     assert sized(page).evaluate(TEXT_SIZES) == base
+
+
+def test_content_added_at_100_percent_is_measured_at_the_next_change(page, pages_server):
+    open_widget(page, pages_server.url + "/hostile.html")
+    page.evaluate("() => TroDoc.setScale(1.5)")
+    page.evaluate("() => TroDoc.setScale(1)")
+    page.evaluate("""() => { const p = document.createElement('p'); p.id = 'moi';
+        p.innerHTML = 'Thông báo <small>mới</small>'; document.querySelector('#bai-viet').append(p); }""")
+    page.evaluate("() => TroDoc.setScale(1.5)")
+    assert page.evaluate("() => ['#moi', '#moi small'].map((s) => parseFloat(getComputedStyle(document.querySelector(s)).fontSize))") \
+        == pytest.approx([22.5, 19.6875])
+
+
+def test_a_saved_size_follows_the_media_queries_of_a_resize_before_any_change(page, pages_server):
+    sizes = "() => ['h1', 'p'].map((s) => parseFloat(getComputedStyle(document.querySelector(s)).fontSize))"
+    open_widget(page, pages_server.url + "/media.html")
+    page.evaluate("() => TroDoc.setScale(1.25)")
+    open_widget(page, pages_server.url + "/media.html")  # sized before its first paint
+    assert page.evaluate(sizes) == pytest.approx([40, 25])
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.wait_for_function("() => parseFloat(getComputedStyle(document.querySelector('p')).fontSize) === 20")
+    assert page.evaluate(sizes) == pytest.approx([30, 20])
