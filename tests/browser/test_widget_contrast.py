@@ -80,3 +80,17 @@ def test_text_spacing_applies_wcag_1_4_12_and_toggles(page, pages_server):
     spacing.click()
     assert html_attributes(page)["spacing"] is None and spacing.get_attribute("aria-pressed") == "false"
     assert page.evaluate(measure)[1] == pytest.approx(2 * line, abs=0.01)
+
+
+# The palette as the page and the bar's shadow root see it: [--trodoc-fg, --trodoc-bg, --trodoc-link].
+PALETTE = """() => [document.documentElement, document.querySelector('trodoc-bar').shadowRoot.querySelector('[role=status]')]
+  .map((el) => ['fg', 'bg', 'link'].map((name) => getComputedStyle(el).getPropertyValue('--trodoc-' + name).trim()))"""
+
+
+def test_the_palette_is_set_on_html_and_reaches_the_bar(page, sample_url):
+    open_widget(page, sample_url)
+    assert page.evaluate(PALETTE) == [["", "", ""]] * 2  # none at the normal level: the bar keeps its own
+    for level, palette in {"low": ["#595959", "#f4f1e8", "#2b5797"], "high": ["#000", "#fff", "#0000d6"],
+                           "max": ["#fff", "#000", "#ff0"]}.items():
+        page.evaluate("(level) => TroDoc.setContrast(level)", level)
+        assert page.evaluate(PALETTE) == [palette] * 2, level
