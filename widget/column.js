@@ -9,7 +9,8 @@
 //   --trodoc-col-width  the column's width (the host's width: it has no padding or border)
 //   --trodoc-col-x      the column's left edge in the viewport (`left` of the fixed parts: the floating
 //                       bar, the player)
-// None is set while the column is the host's whole available width: there is nothing to line up.
+// They are set also when the column is the host's whole available width: the player, fixed to the
+// viewport, still needs the column's place.
 
 // Blocks that carry the running text. Wide and full-width blocks (images, covers) and blocks floated
 // aside stand outside the column.
@@ -78,7 +79,7 @@ export function columnOf(host, target) {
   // The bar stays inside its containing block, whatever the text blocks' margins do.
   left = Math.max(left, start);
   right = Math.min(right, end);
-  if (right - left < 1 || (left - start < 1 && end - right < 1)) return null;
+  if (right - left < 1) return null;
   return [px(left - start), px(right - left), px(left)];
 }
 

@@ -6,7 +6,7 @@
 // listening, each in one or two words. The loader renders it, in its final size, in the task that runs the tag; the bundle finds
 // the controls by their data-key and gives them behaviour.
 
-import { STEPS, LEVELS } from './store.js';
+import { LEVELS } from './store.js';
 import { percent, levelText } from './i18n.js';
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -75,15 +75,12 @@ export function rove(toolbar) {
 export function showState(shadow, state, t, lang) {
   const q = (key) => /** @type {HTMLElement} */ (shadow.querySelector(`[data-key=${key}]`));
   const level = LEVELS.indexOf(state.contrast);
+  // At either end a button stays pressable: it says the level again, and what is shown already tells.
   /** @type {HTMLElement} */ (q('reset').firstChild).textContent = percent(state.scale, lang);
-  q('smaller').setAttribute('aria-disabled', String(state.scale === STEPS[0]));
-  q('larger').setAttribute('aria-disabled', String(state.scale === STEPS[STEPS.length - 1]));
   const spin = q('contrast');
   /** @type {HTMLElement} */ (spin.lastChild).textContent = t.levels[level];
   spin.setAttribute('aria-valuenow', String(level));
   spin.setAttribute('aria-valuetext', levelText(t, level));
-  q('less').setAttribute('aria-disabled', String(level === 0));
-  q('more').setAttribute('aria-disabled', String(level === LEVELS.length - 1));
   q('spacing').setAttribute('aria-pressed', String(state.spacing));
 }
 

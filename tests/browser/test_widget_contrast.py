@@ -26,7 +26,7 @@ def test_buttons_walk_the_levels_and_announce_them(page, sample_url):
         button.click()
         seen.append(html_attributes(page)["contrast"])
     assert seen == ["high", "max", "max", "high", "normal", "low", "low"]
-    for expected in ("Tương phản bình thường", "Tương phản cao"):
+    for expected in ("Tương phản: chuẩn", "Tương phản: cao"):
         more.click()
         page.wait_for_function(f"() => ({LIVE_REGION})() === {expected!r}")
 

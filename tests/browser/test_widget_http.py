@@ -62,6 +62,7 @@ def test_build_keeps_its_cache_out_of_static_and_ships_a_manifest(widget_server)
     manifest = app.config["ASSETS_MANIFEST"].removeprefix("json:")
     with open(manifest, encoding="utf-8") as file:
         assert set(json.load(file)) == {"gen/trodoc-%(version)s.js", "gen/trodoc-loader-%(version)s.js",
+                                        "gen/trodoc-listen-%(version)s.js",
                                         "gen/trodoc-page-%(version)s.css", "gen/trodoc-bar-%(version)s.css"}
 
 

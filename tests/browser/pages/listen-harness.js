@@ -6,6 +6,8 @@ import { speaker } from '/widget/announce.js';
 import { styleSheet } from '/widget/sheets.js';
 import { renderBar, barButtons } from '/widget/toolbar.js';
 import { createListen } from '/widget/listen/listen.js';
+import { listenKeys } from '/widget/listen/keys.js';
+import { pickToListen } from '/widget/listen/pick.js';
 
 const server = new URL(import.meta.url).searchParams.get('server');
 const target = document.querySelector('#content');
@@ -19,7 +21,10 @@ styleSheet(host.attachShadow({ mode: 'open' }), await css('bar.css'), '/widget/b
 renderBar({ host, lang, t, state: getState() });
 target.before(host);
 const say = speaker(host.shadowRoot.querySelector('[role=status]'));
-const listen = createListen({ host, roots: [target], base: server, lang, t, say, emit, update,
-  signal: new AbortController().signal, onStart: () => {} });
+const signal = new AbortController().signal;
+const listen = createListen({ host, roots: [target], base: server, lang, t, say, emit, update, signal,
+  onStart: () => {} });
 barButtons(host).listen.addEventListener('click', () => listen.toggle());
+pickToListen({ roots: [target], shadow: host.shadowRoot, label: t.here, signal, start: listen.from });
+listenKeys(listen, signal);
 window.TroDoc = { getState, on, play: listen.play, pause: listen.pause, stop: listen.stop };
