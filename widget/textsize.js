@@ -21,7 +21,7 @@
 // costs the page no per-element work. Parts are measured just before they are first needed, and again
 // when content is added to them, when the width changes (the page's media queries may change sizes:
 // resize, rotation) and when a stylesheet arrives late. Every measurement runs before the frame that
-// shows it.
+// shows it; an element not measured yet matches no rule and keeps the page's own values.
 
 import { STEPS } from './store.js';
 
@@ -50,7 +50,8 @@ const atLeast = (least, px) => (parseFloat(px) > 0 ? `max(${least}, ${scaled(px)
 
 /**
  * What the page alone gives `el`, as one key: font size, line height, letter and word spacing, and for
- * a paragraph its bottom margin. Computed values hold no spaces.
+ * a paragraph its bottom margin (engines lay the page out for that read only when the margin is a
+ * percentage or auto). Computed values hold no spaces.
  * @param {Element} el
  */
 function readKey(el) {
