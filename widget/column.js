@@ -87,7 +87,7 @@ export function columnOf(host, target) {
  * Keeps the custom properties on `host` that line the bar up with the article's column (see the top
  * of this module). The first measurement comes with the ResizeObserver's first report, after the
  * browser's own layout and before the first paint, so it forces no layout of its own; later ones come
- * when a width changes (the target, the host's parent, the first text block: blocks may change width
+ * when a width changes (the target, the first text block: blocks may change width
  * alone, under a late stylesheet or a new text size when their width is in em) or the window is
  * resized (a centred page moves without resizing). While the page is parsed the target may have no
  * text block yet: its children are watched until the first one comes, which is then watched for size.
@@ -115,7 +115,10 @@ export function followColumn(host, target) {
     }
     if (moved) update();
   });
-  for (const el of [target, host.parentElement]) if (el) resized.observe(el);
+  // Not the host's parent: the bar's own height is part of it, so writing the bar's width would change
+  // an observed size within the same frame (a ResizeObserver loop error). Its width changes with the
+  // window's (followed below) or the target's.
+  resized.observe(target);
   const [first] = textBlocks(target);
   /** @type {MutationObserver | null} */
   let arriving = null;
