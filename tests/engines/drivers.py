@@ -56,6 +56,7 @@ WEBKITGTK_DRIVER = "/usr/bin/WebKitWebDriver"
 MINIBROWSERS = ["/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser", "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.0/MiniBrowser"]
 WPE_DRIVER = "/usr/bin/WPEWebDriver"
 COG = "/usr/bin/cog"
+WEBDRIVER_TIMEOUT = 90  # s, for any one WebDriver request (a new session takes a few)
 
 # What probe.js recorded in the current document, taken so the next look does not report it again.
 PROBE_ERRORS = "() => window.__probe ? window.__probe.errors.splice(0) : []"
@@ -362,7 +363,10 @@ class WebKit(Engine):
         try:
             # Remote, not webdriver.WebKitGTK: the driver is already running, and Remote never calls
             # selenium-manager (which would try to download a driver).
-            connection = RemoteConnection(client_config=ClientConfig(remote_server_addr=self._service.service_url))
+            # A timeout on every request: a browser that cannot start (no display) leaves the driver's
+            # answer to the new session pending for ever.
+            connection = RemoteConnection(client_config=ClientConfig(remote_server_addr=self._service.service_url,
+                                                                     timeout=WEBDRIVER_TIMEOUT))
             driver = webdriver.Remote(command_executor=connection, options=self._options)
         except Exception as error:
             raise EngineError(f"{self.name}: no WebDriver session: {error}\n{log_tail(self.log)}") from error

@@ -9,9 +9,10 @@ import time
 
 import pytest
 
-from tests.engines.bar import (BAR_AT_REST, COLOURS, PLAY, PLAYER, READING, SIZES, TOGGLE, control, controls,
-                               focusable, focused, html_attributes, names, normalized, open_widget, press,
-                               reading_marked, sizes, wait_focused, wait_status, widget)
+from tests.engines.bar import (BAR_AT_REST, COLOURS, PLAY, PLAYER, READING, RENDERED, SIZES, SPACING, TOGGLE,
+                               control, controls, focusable, focused, html_attributes, names, normalized,
+                               open_widget, press, reading_marked, sizes, spacing, wait_focused, wait_status,
+                               widget)
 from tests.engines.drivers import Engine
 
 ARTICLE = "/article.html"
@@ -21,6 +22,11 @@ SLOW = "/slow"  # the same pages, their stylesheet late
 FLOATING = "/floating"  # the same pages, the tag asking for the floating bar
 # site.css: h1 24px/1.25, p 17px/1.6, figcaption 14px.
 BASE = {"h1": 24, "h1Line": 30, "p": 17, "pLine": 27.2, "figcaption": 14}
+# Text spacing (bar.SPACING) of site.css's p (17px/1.6, 1em after) and h1 (24px/1.25); with spacing on,
+# WCAG 1.4.12's minimums where the page's own are smaller: letters .12em, words .16em, 2em after a
+# paragraph, line height 1.5.
+UNSPACED = {"pLetters": 0, "pWords": 0, "pAfter": 17, "pLine": 27.2, "h1Line": 30}
+SPACED = {"pLetters": 2.04, "pWords": 2.72, "pAfter": 34, "pLine": 27.2, "h1Line": 36}
 PX = 0.02  # engines keep sub-pixel sizes (Firefox in 1/60 px): anything more is a wrong size
 STILL_PX = 2  # how far the player's buttons may move while the page scrolls under them
 
@@ -54,9 +60,26 @@ def scaled(step: float) -> dict[str, float]:
     return {key: value * step for key, value in BASE.items()}
 
 
+def scaled_spacing(step: float) -> dict[str, float]:
+    return {key: value * step for key, value in SPACED.items()}
+
+
 def wait_scale(engine: Engine, scale: str) -> None:
     engine.wait_for("(s) => document.documentElement.getAttribute('data-trodoc-scale') === s", scale,
                     timeout=2, what=f"data-trodoc-scale={scale}")
+
+
+def wait_values(engine: Engine, function: str, expected: dict[str, float]) -> dict[str, float]:
+    """What ``function`` measures (:data:`SIZES`, :data:`SPACING`) once it is ``expected`` (the keys it
+    names), or after 2 s whatever it is. Where constructed sheets are missing (WPE WebKit 2.38, Safari
+    < 16.4), the page's rules come in a <link> that the first change off the defaults creates, so the
+    first change waits for that file."""
+    try:
+        engine.wait_for(f"(e) => {{ const s = ({function})(); return Object.keys(e).every((k) => Math.abs(s[k] - e[k]) <= {PX}); }}",
+                        expected, timeout=2)
+    except AssertionError:
+        pass  # the caller's assertion says which values are wrong
+    return engine.evaluate(function)
 
 
 def test_the_bar_at_rest_names_its_controls_and_shows_the_defaults(engine, site):
@@ -66,7 +89,6 @@ def test_the_bar_at_rest_names_its_controls_and_shows_the_defaults(engine, site)
     assert control(engine, "reset")["text"] == "100 %"
     spin = control(engine, "contrast")
     assert (spin["valuenow"], spin["valuetext"], spin["text"]) == ("1", "Tương phản: chuẩn", "Tương phản Chuẩn")
-    assert [control(engine, key)["disabled"] for key in ("smaller", "larger", "less", "more")] == ["false"] * 4
     assert control(engine, "listen")["text"] == "Nghe", "the listen button shows one word; its name says both"
     assert focusable(engine, "player") == [], "no player takes focus at rest"
 
@@ -77,7 +99,7 @@ def test_text_size_is_exact_on_fresh_navigations_with_a_slow_stylesheet(engine, 
         press(engine, "larger")
         wait_scale(engine, "1.125")
         assert engine.evaluate(STYLESHEET_LATE_BY) > 300, "the scenario needs the stylesheet to come late"
-        assert sizes(engine) == pytest.approx(scaled(1.125), abs=PX), f"navigation {navigation + 1}"
+        assert wait_values(engine, SIZES, scaled(1.125)) == pytest.approx(scaled(1.125), abs=PX), f"navigation {navigation + 1}"
         assert control(engine, "reset")["text"] == "112,5 %"
         wait_status(engine, "Cỡ chữ 112,5 %")
         engine.evaluate("() => localStorage.clear()")  # the next navigation starts from 100 % again
@@ -108,24 +130,28 @@ def test_contrast_levels_paint_the_article(engine, site):
     assert html_attributes(engine)["contrast"] == "max"
     assert engine.evaluate(COLOURS) == {"color": "rgb(255, 255, 255)", "background": "rgb(0, 0, 0)"}
     assert control(engine, "contrast")["valuetext"] == "Tương phản: tối đa"
-    assert control(engine, "more")["disabled"] == "true" and control(engine, "less")["disabled"] == "false"
-    press(engine, "more")  # at the end: nothing changes
+    press(engine, "more")  # at the end the button stays pressable: it says the level again
     assert html_attributes(engine)["contrast"] == "max"
+    wait_status(engine, "Tương phản: tối đa")
     for _ in range(3):
         press(engine, "less")
     assert html_attributes(engine)["contrast"] == "low"
     assert control(engine, "contrast")["valuetext"] == "Tương phản: thấp"
-    assert control(engine, "less")["disabled"] == "true"
 
 
-def test_spacing_is_pressed_and_opens_the_lines(engine, site):
+def test_spacing_is_pressed_and_gives_the_wcag_minimums(engine, site):
     open_widget(engine, site.url + ARTICLE)
+    assert spacing(engine) == pytest.approx(UNSPACED, abs=PX)
     press(engine, "spacing")
     assert control(engine, "spacing")["pressed"] == "true"
     assert html_attributes(engine)["spacing"] == "on"
-    now = sizes(engine)
-    assert now["pLine"] >= 1.5 * now["p"]
+    # The page's own line height of the paragraphs (1.6) is larger than WCAG's 1.5, and stays.
+    assert wait_values(engine, SPACING, SPACED) == pytest.approx(SPACED, abs=PX)
+    assert sizes(engine) == pytest.approx({**BASE, "h1Line": SPACED["h1Line"]}, abs=PX)
     wait_status(engine, "Giãn dòng: bật")
+    press(engine, "spacing")
+    assert control(engine, "spacing")["pressed"] == "false"
+    assert wait_values(engine, SPACING, UNSPACED) == pytest.approx(UNSPACED, abs=PX)
 
 
 def test_settings_survive_a_reload_and_another_page_of_the_site(engine, site):
@@ -141,10 +167,34 @@ def test_settings_survive_a_reload_and_another_page_of_the_site(engine, site):
         now = sizes(engine)
         assert [now["h1"], now["p"], now["figcaption"]] == pytest.approx([30, 21.25, 17.5], abs=PX), where
         assert control(engine, "spacing")["pressed"] == "true", where
+        assert spacing(engine) == pytest.approx(scaled_spacing(1.25), abs=PX), where
         assert engine.evaluate(COLOURS)["color"] == "rgb(0, 0, 0)", where
         # The bar shows the saved choices as the loader drew it.
         assert control(engine, "reset")["text"] == "125 %", where
         assert control(engine, "contrast")["valuetext"] == "Tương phản: cao", where
+
+
+def test_navigations_with_saved_settings_report_no_error(engine, site):
+    """The page's error events, on every navigation with the settings saved (the text size and spacing
+    measured, the page's rules from their sheet). WPE WebKit 2.38 (Safari 16.0) often reports a
+    ResizeObserver loop here (column.js is the widget's one observer): the observed article and its
+    title grow (110 → 206 px, 30 → 45 px) right after its first callback, within the same frame, when the
+    page's rules arrive in their <link> (no constructed sheets there); the page sees "Script error."."""
+    open_widget(engine, site.url + ARTICLE)
+    for key in ("larger", "larger", "more", "spacing"):
+        press(engine, key)
+    errors = []
+    for navigation in range(12):
+        if navigation % 2:
+            engine.open(site.url + (SECOND if navigation % 4 == 1 else ARTICLE))
+        else:
+            engine.reload()
+        engine.wait_for("() => !!window.TroDoc", what="window.TroDoc")
+        engine.evaluate(RENDERED)
+        errors += [f"navigation {navigation + 1}: {e}" for e in engine.errors()]
+    if engine.name == "wpe" and errors and all("ResizeObserver loop: " in e for e in errors):
+        pytest.xfail(f"widget bug in WPE WebKit 2.38: a ResizeObserver loop, {len(errors)} times: {errors[:2]}")
+    assert errors == []
 
 
 def wait_marked(engine: Engine, text: str) -> None:
@@ -263,12 +313,18 @@ def focus_by_arrows(engine: Engine, key: str) -> None:
     assert focused(engine) == key, f"{engine.name}: the arrows never reached {key!r} (controls: {keys})"
 
 
-def test_keyboard_reaches_moves_along_and_uses_the_toolbar(engine, site):
-    open_widget(engine, site.url + ARTICLE)
-    for _ in range(6):  # the page's own link comes first where the engine tabs to links
+def tab_into_the_bar(engine: Engine) -> None:
+    """Tab from the page's start until the widget has focus (the page's own link comes first where the
+    engine tabs to links)."""
+    for _ in range(6):
         engine.press("Tab")
         if focused(engine):
-            break
+            return
+
+
+def test_keyboard_reaches_moves_along_and_uses_the_toolbar(engine, site):
+    open_widget(engine, site.url + ARTICLE)
+    tab_into_the_bar(engine)
     keys = [key for key, _, _ in BAR_AT_REST]
     assert focused(engine) == keys[0], "Tab reaches the toolbar at its first control"
     engine.press("ArrowRight")
@@ -357,18 +413,51 @@ def test_the_floating_bar_opens_into_focus_and_closes_on_escape(engine, site):
     engine.wait_for("() => !TroDoc.getState().playing", timeout=5, what="stopped")
     assert controls(engine, "player") == [] and names(engine, "toggle") == [TOGGLE]
 
+    # From the keyboard: Enter on "Nghe" closes the bar and puts focus on play/pause; Escape stops
+    # reading and gives focus back to the toggle.
+    press(engine, "open")
+    wait_focused(engine, "listen", "the bar's Tab stop is where focus last was")
+    focus_by_arrows(engine, "listen")
+    engine.press("Enter")
+    engine.wait_for("() => TroDoc.getState().playing", timeout=10, what="playing after Enter on the listen button")
+    wait_focused(engine, "toggle", "focus follows the listen button into the player")
+    assert widget(engine)["bar"]["display"] == "none"
+    engine.press("Escape")
+    engine.wait_for("() => !TroDoc.getState().playing", timeout=5, what="stopped by Escape")
+    wait_focused(engine, "open", "focus goes back to the toggle when the player goes")
+    assert controls(engine, "player") == []
+    wait_status(engine, "Đã dừng đọc")
+
+
+@pytest.mark.xfail(strict=True, reason="widget bug: while listening the bar has no Tab stop (its roving "
+                   "tabindex=0 stays on the hidden listen button), so Shift+Tab from the player skips the bar")
+def test_the_bar_keeps_its_tab_stop_while_the_player_reads(engine, site):
+    open_widget(engine, site.url + ARTICLE)
+    tab_into_the_bar(engine)
+    focus_by_arrows(engine, "listen")
+    engine.press("Enter")
+    engine.wait_for("() => TroDoc.getState().playing", timeout=10, what="playing after Enter on the listen button")
+    wait_focused(engine, "toggle")
+    try:
+        assert [c["part"] for c in controls(engine) if c["tabStop"]] == ["bar", "player"]
+        engine.press("Shift+Tab")
+        assert control(engine, focused(engine) or "listen")["part"] == "bar", "Shift+Tab from the player reaches the bar"
+    finally:
+        engine.evaluate("() => TroDoc.stop()")
+
 
 def test_destroy_takes_the_widget_out_of_the_page_while_it_reads(engine, site):
     open_widget(engine, site.url + ARTICLE)
     colours = engine.evaluate(COLOURS)
     for key in ("larger", "larger", "more", "spacing"):
         press(engine, key)
-    now = sizes(engine)
+    now = wait_values(engine, SIZES, {"h1": 30, "p": 21.25, "figcaption": 17.5})
     assert [now["h1"], now["p"], now["figcaption"]] == pytest.approx([30, 21.25, 17.5], abs=PX)
-    assert now["pLine"] >= 1.5 * now["p"]
+    assert wait_values(engine, SPACING, scaled_spacing(1.25)) == pytest.approx(scaled_spacing(1.25), abs=PX)
     press(engine, "listen")
     engine.wait_for(AUDIO_PLAYING, timeout=10, what="the <audio> playing")
     engine.evaluate("() => TroDoc.destroy()")
     assert engine.evaluate(LEFT_OVER) == NOTHING_LEFT
     assert sizes(engine) == pytest.approx(BASE, abs=PX)
+    assert spacing(engine) == pytest.approx(UNSPACED, abs=PX)
     assert engine.evaluate(COLOURS) == colours == {"color": "rgb(68, 68, 68)", "background": "rgba(0, 0, 0, 0)"}
