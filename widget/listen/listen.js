@@ -58,6 +58,11 @@ export function createListen({ host, roots, base, lang, t, say, emit, update, si
     const focused = shadow.activeElement;
     ui.root.hidden = !on;
     listenButton.hidden = on;
+    // The bar keeps its Tab stop: a hidden button cannot hold it.
+    if (on && listenButton.tabIndex === 0) {
+      listenButton.tabIndex = -1;
+      /** @type {HTMLElement} */ (shadow.querySelector('.bar button:not([hidden])')).tabIndex = 0;
+    }
     if (on && focused === listenButton) ui.keys.toggle.focus();
     if (!on && ui.root.contains(focused)) (floating ? /** @type {HTMLElement} */ (shadow.querySelector('.toggle')) : listenButton).focus();
     if (on) onStart();
