@@ -94,23 +94,9 @@ def browser_engine(request, services, tmp_path_factory):
     engine.close()
 
 
-# Errors a page reports that are known widget bugs, by engine: each has a test of its own that
-# reproduces it (and fails, or is an expected failure, while it lasts), so that the other scenarios of
-# that engine do not fail by chance on it.
-KNOWN_ERRORS = {
-    # test_core_scenarios.py::test_navigations_with_saved_settings_report_no_error
-    "wpe": ("probe: ResizeObserver loop: ",),
-}
-
-
-def unknown_errors(engine: Engine, errors: list[str]) -> list[str]:
-    """``errors`` less the known bugs of the engine (:data:`KNOWN_ERRORS`)."""
-    return [e for e in errors if not e.startswith(KNOWN_ERRORS.get(engine.name, ()))]
-
-
 @pytest.fixture
 def engine(browser_engine: Engine):
     """The engine with a new, empty profile; the test fails if a page reported an error."""
     browser_engine.fresh_profile()
     yield browser_engine
-    assert unknown_errors(browser_engine, browser_engine.errors()) == []
+    assert browser_engine.errors() == []
