@@ -9,8 +9,8 @@ import time
 
 import pytest
 
-from tests.engines.bar import (BAR_AT_REST, COLOURS, PLAY, PLAYER, READING, RENDERED, SIZES, SPACING, TOGGLE,
-                               control, controls, focusable, focused, html_attributes, names, normalized,
+from tests.engines.bar import (BAR_AT_REST, COLOURS, CONTROLS, PLAY, PLAYER, READING, RENDERED, SIZES, SPACING,
+                               TOGGLE, control, controls, focusable, focused, html_attributes, names, normalized,
                                open_widget, press, reading_marked, sizes, spacing, wait_focused, wait_status,
                                widget)
 from tests.engines.drivers import Engine
@@ -414,7 +414,8 @@ def test_the_floating_bar_opens_into_focus_and_closes_on_escape(engine, site):
     # From the keyboard: Enter on "Nghe" closes the bar and puts focus on play/pause; Escape stops
     # reading and gives focus back to the toggle.
     press(engine, "open")
-    wait_focused(engine, "listen", "the bar's Tab stop is where focus last was")
+    engine.wait_for(f"() => ({CONTROLS})().bar.focusWithin", timeout=2, what="focus inside the open bar")
+    assert [c["key"] for c in controls(engine, "bar") if c["tabStop"]] == [focused(engine)], "on the bar's Tab stop"
     focus_by_arrows(engine, "listen")
     engine.press("Enter")
     engine.wait_for("() => TroDoc.getState().playing", timeout=10, what="playing after Enter on the listen button")
