@@ -36,7 +36,7 @@ export function createListen({ host, roots, base, lang, t, say, emit, update, si
   const slug = articleSlug(target);
   const ui = renderPlayer({ frame, t, download: slug
     ? new URL(`/api/v1/articles/${encodeURIComponent(slug)}/audio.mp3`, base).href : '' });
-  let blocks = [], ready, synthOn, tick, session;
+  let blocks = [], ready, synthOn, tick, session, stand = null;
 
   // The viewport less the widget's fixed controls at its bottom: where the sentence being read goes.
   const band = () => {
@@ -58,10 +58,14 @@ export function createListen({ host, roots, base, lang, t, say, emit, update, si
     const focused = shadow.activeElement;
     ui.root.hidden = !on;
     listenButton.hidden = on;
-    // The bar keeps its Tab stop: a hidden button cannot hold it.
+    // The bar keeps its Tab stop: a hidden button cannot hold it, so its first control does meanwhile,
+    // and gives it back unless the reader moved it.
     if (on && listenButton.tabIndex === 0) {
       listenButton.tabIndex = -1;
-      /** @type {HTMLElement} */ (shadow.querySelector('.bar button:not([hidden])')).tabIndex = 0;
+      (stand = /** @type {HTMLElement} */ (shadow.querySelector('.bar button:not([hidden])'))).tabIndex = 0;
+    } else if (!on && stand) {
+      if (stand.tabIndex === 0) [stand.tabIndex, listenButton.tabIndex] = [-1, 0];
+      stand = null;
     }
     if (on && focused === listenButton) ui.keys.toggle.focus();
     if (!on && ui.root.contains(focused)) (floating ? /** @type {HTMLElement} */ (shadow.querySelector('.toggle')) : listenButton).focus();
