@@ -45,6 +45,12 @@ export function button(key, visible, name = '') {
     ...(name ? [el('span', { class: 'sr' }, ' ' + name)] : []));
 }
 
+/** `b` as a toggle: showState keeps its aria-pressed. */
+const pressable = (b) => {
+  b.setAttribute('aria-pressed', 'false');
+  return b;
+};
+
 /**
  * Roving tabindex (WAI-ARIA APG toolbar): only the last focused control is in the Tab order. Keys with
  * modifiers are left alone, for screen readers and for the player's shortcuts.
@@ -97,7 +103,7 @@ export function renderBar({ host, lang, t, state }) {
   const toolbar = el('div', { role: 'toolbar', 'aria-label': t.bar, id: 'trodoc-bar', class: 'bar' },
     group(t.size, button('smaller', ['A-'], t.smaller), button('reset', [el('span', {})], t.reset),
       button('larger', ['A+'], t.larger)),
-    el('button', { type: 'button', tabindex: '-1', 'data-key': 'spacing', 'aria-pressed': 'false' }, t.spacing),
+    pressable(button('spacing', [t.spacing])),
     group(t.contrast, button('less', ['−'], t.less),
       el('span', { role: 'spinbutton', tabindex: '-1', 'data-key': 'contrast', 'aria-label': t.contrast,
         'aria-valuemin': '0', 'aria-valuemax': String(LEVELS.length - 1), class: 'level' },
