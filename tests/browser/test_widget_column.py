@@ -8,7 +8,6 @@ and nothing changes.
 """
 from __future__ import annotations
 
-import statistics
 import time
 from pathlib import Path
 
@@ -23,7 +22,6 @@ TAG = '<script src="{{WIDGET}}/widget.js" data-target=".entry-content" data-lang
 BLOCK_THEME = (PAGES / "blocktheme.html").read_text(encoding="utf-8")
 MODULE = '<script type="module" src="column-timing.js"></script>'
 TOLERANCE = 24  # px between the bar's edges and the column's
-LOADS = 9  # page loads timed, for a median
 
 VIEWPORTS = {
     "desktop": {"viewport": {"width": 1280, "height": 800}},
@@ -95,35 +93,6 @@ def late_app(widget_origin: str, cut: str, seconds: float):
     return app
 
 
-# column.js straight from its source, on a page without the widget: the cost of its first run, and
-# what its stop function stops. ResizeObservers report in the order they were made, so one made
-# before followColumn's and one made after it bracket followColumn's first measurement, which comes
-# with its observer's first report (after the browser's layout, before the first paint).
-TIMING = """import { followColumn, columnOf } from './column.js';
-
-const target = document.querySelector('.entry-content, article');
-const host = document.createElement('trodoc-bar');
-host.attachShadow({ mode: 'open' });
-target.before(host);
-const times = {};
-let before = 0;
-const opening = new ResizeObserver(() => { before = performance.now(); opening.disconnect(); });
-opening.observe(target);
-let start = performance.now();
-window.__stop = followColumn(host, target);
-times.setup = performance.now() - start;
-const closing = new ResizeObserver(() => {
-  times.first = performance.now() - before;
-  closing.disconnect();
-  start = performance.now();
-  columnOf(host, target);
-  times.again = performance.now() - start;
-  window.__times = times;
-});
-closing.observe(target);
-"""
-
-
 @pytest.fixture(scope="module")
 def column_server(widget_server):
     extra = {
@@ -132,7 +101,6 @@ def column_server(widget_server):
         "blocktheme-module.html": BLOCK_THEME.replace(TAG, MODULE),
         "long-module.html": LONG_PAGE.replace('<script src="{{WIDGET}}/widget.js" defer></script>', MODULE),
         "column.js": (ROOT / "widget" / "column.js").read_text(encoding="utf-8"),
-        "column-timing.js": TIMING,
     }
     assert TAG in BLOCK_THEME and MODULE in extra["long-module.html"]
     server = Server(pages_app(widget_server.url, extra))
@@ -262,19 +230,6 @@ def test_the_target_parsed_after_the_bar_is_drawn(viewer, widget_server):
         assert read["props"]["width"] == "650px"
     finally:
         server.close()
-
-
-@pytest.mark.parametrize("name", ["long-module.html", "blocktheme-module.html"])
-def test_the_first_run_costs_little(viewer, column_server, name):
-    page = viewer("desktop")
-    runs = []
-    for _ in range(LOADS):
-        page.goto(f"{column_server.url}/{name}")
-        runs.append(page.wait_for_function("() => window.__times").json_value())
-    median = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
-    print(f"\n{name}, medians of {LOADS} loads: followColumn {median['setup']:.2f} ms,"
-          f" its first measurement {median['first']:.2f} ms, a measurement again {median['again']:.2f} ms")
-    assert median["setup"] < 2 and median["first"] < 2
 
 
 def test_stop_stops_following(viewer, column_server):
