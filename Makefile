@@ -5,10 +5,19 @@ PORT ?= 5000
 APT_PACKAGES_RUN := espeak-ng lame ffmpeg
 # The browser suite runs in four engines: Chromium, Firefox ESR, WebKitGTK (under Xvfb) and WPE WebKit;
 # PulseAudio gives Firefox and WebKit an audio device to play into.
-APT_PACKAGES_TEST := $(APT_PACKAGES_RUN) chromium nginx-light firefox-esr webkit2gtk-driver wpewebkit-driver cog \
-	xvfb xauth pulseaudio gstreamer1.0-plugins-good
+# The WordPress plugin is built with gettext, linted with php-cli and PHP_CodeSniffer, and tested in
+# Debian's WordPress (with its Twenty Twenty-Three theme) on PHP-FPM and nginx.
+APT_PACKAGES_PLUGIN := gettext php-cli php-codesniffer
+APT_PACKAGES_TEST := $(APT_PACKAGES_RUN) $(APT_PACKAGES_PLUGIN) chromium nginx-light firefox-esr webkit2gtk-driver \
+	wpewebkit-driver cog xvfb xauth pulseaudio gstreamer1.0-plugins-good \
+	wordpress wordpress-theme-twentytwentythree php-fpm php-mysql
+PLUGIN := integrations/wordpress/tro-doc
+PLUGIN_BUILD := build/wordpress/tro-doc
+PLUGIN_FILES := $(shell find $(PLUGIN) -type f)
+# The strings WordPress's translation functions mark, for xgettext.
+GETTEXT_KEYWORDS := --keyword=__ --keyword=_e --keyword=esc_html__ --keyword=esc_html_e --keyword=esc_attr__
 
-.PHONY: run test serve bench screenshots clean system-run system-test
+.PHONY: run test serve bench screenshots clean lint wordpress-plugin system-run system-test system-plugin
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +57,9 @@ system-run:
 system-test:
 	$(call apt_ensure,$(APT_PACKAGES_TEST),exit 1;)
 
+system-plugin:
+	$(call apt_ensure,$(APT_PACKAGES_PLUGIN),exit 1;)
+
 run: $(VENV)/.installed node_modules/.build-installed system-run
 	$(VENV)/bin/flask --app server widget build
 	$(VENV)/bin/flask --app server run --port $(PORT)
@@ -57,7 +69,7 @@ serve: $(VENV)/.installed node_modules/.build-installed system-run
 	$(VENV)/bin/flask --app server widget build
 	$(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py
 
-test: $(VENV)/.test-installed node_modules/.installed system-test
+test: $(VENV)/.test-installed node_modules/.installed system-test wordpress-plugin
 	$(VENV)/bin/flask --app server widget build
 	$(VENV)/bin/pytest
 
@@ -69,5 +81,23 @@ screenshots: $(VENV)/.test-installed node_modules/.installed system-test
 bench: $(VENV)/.test-installed node_modules/.installed system-test
 	$(VENV)/bin/python -m bench $(BENCH)
 
+# The zip an operator uploads in wp-admin (Plugins → Add New → Upload Plugin): the plugin, its
+# translations compiled, and the template for new ones.
+wordpress-plugin: dist/tro-doc.zip
+
+dist/tro-doc.zip: $(PLUGIN_FILES) | system-plugin
+	rm -rf $(dir $(PLUGIN_BUILD)) && mkdir -p $(dir $(PLUGIN_BUILD)) dist
+	cp -r $(PLUGIN) $(PLUGIN_BUILD)
+	cd $(PLUGIN_BUILD) && xgettext --language=PHP --from-code=UTF-8 $(GETTEXT_KEYWORDS) --add-comments=translators: \
+	  --package-name="Trợ Đọc" --package-version=$$(sed -n 's/^ \* Version: *//p' tro-doc.php) --sort-by-file \
+	  -o languages/tro-doc.pot $$(find . -name '*.php' | sort)
+	for po in $(PLUGIN_BUILD)/languages/*.po; do msgfmt --check-format -o "$${po%.po}.mo" "$$po" || exit 1; done
+	rm -f $@ && cd $(dir $(PLUGIN_BUILD)) && $(PYTHON) -m zipfile -c $(CURDIR)/$@ tro-doc
+
+# PHP: every file parses (php -l) and keeps the plugin's style (integrations/wordpress/phpcs.xml).
+lint: system-plugin
+	for f in $$(find $(PLUGIN) -name '*.php'); do php -l "$$f" >/dev/null || exit 1; done
+	phpcs --standard=integrations/wordpress/phpcs.xml integrations/wordpress/tro-doc
+
 clean:
-	rm -rf $(VENV) node_modules static/gen instance
+	rm -rf $(VENV) node_modules static/gen instance build dist
