@@ -12,15 +12,19 @@ from tests.fake_google import FakeGoogle
 SAMPLE = "/articles/dak-song-kiem-tra-cai-cach-hanh-chinh-2023"
 
 
+def serve_trodoc(folder, google: FakeGoogle, **config) -> Server:
+    """The Trợ Đọc app on its own port, its data under ``folder``, speaking through ``google`` (the local
+    fake of Google's endpoint: tests never reach for the real one); ``config`` adds settings."""
+    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{folder / 'trodoc.db'}",
+                      "AUDIO_DIR": str(folder / "audio"), "GTTS_URL": google.url, "TTS_ENGINES": "gtts", **config})
+    assets.build(app)  # from the current sources: pytest alone must not test a stale build
+    return Server(app)
+
+
 @pytest.fixture(scope="session")
 def widget_server(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("widget")
-    # Speech goes to the local fake of Google's endpoint: tests never reach for the real one.
     with FakeGoogle() as google:
-        app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{folder / 'trodoc.db'}",
-                          "AUDIO_DIR": str(folder / "audio"), "GTTS_URL": google.url, "TTS_ENGINES": "gtts"})
-        assets.build(app)  # from the current sources: pytest alone must not test a stale build
-        server = Server(app)
+        server = serve_trodoc(tmp_path_factory.mktemp("widget"), google)
         yield server
         server.close()
 

@@ -24,8 +24,7 @@ require_once __DIR__ . '/includes/tag.php';
 require_once __DIR__ . '/includes/settings.php';
 
 add_action('init', 'trodoc_load_textdomain');
-add_action('wp_head', 'trodoc_print_tag', 20);
-add_filter('wp_resource_hints', 'trodoc_resource_hints', 10, 2);
+add_action('wp_head', 'trodoc_print_tag', 1);
 
 if (is_admin()) {
     add_action('admin_init', 'trodoc_register_settings');

@@ -137,7 +137,8 @@ function trodoc_tag_text()
 }
 
 /**
- * Settings → Trợ Đọc.
+ * Settings → Trợ Đọc. WordPress shows the settings' errors and "Settings saved" itself on the pages
+ * under Settings.
  *
  * @return void
  */
@@ -151,7 +152,6 @@ function trodoc_render_settings_page()
     $origin = $home['scheme'] . '://' . $home['host'] . (isset($home['port']) ? ':' . $home['port'] : '');
     echo '<div class="wrap"><h1>' . esc_html(get_admin_page_title()) . '</h1>';
     echo '<p>' . esc_html__('Trợ Đọc adds a reading bar to posts and pages: text size up to 200 %, contrast, line spacing, and the article read aloud, sentence by sentence.', 'tro-doc') . '</p>';
-    settings_errors();
     echo '<form action="options.php" method="post">';
     settings_fields(TRODOC_PAGE);
     do_settings_sections(TRODOC_PAGE);

@@ -57,7 +57,8 @@ function trodoc_tag_attributes()
 }
 
 /**
- * Prints the tag in <head> (on wp_head), at most once per page however often the theme runs the hook.
+ * Prints the tag in <head> (on wp_head, first, so the browser fetches the loader as early as it can
+ * without waiting for it), at most once per page however often the theme runs the hook.
  * wp_print_script_tag() escapes the attributes and passes them through the `wp_script_attributes`
  * filter, where security plugins add a CSP nonce; it exists on every WordPress this plugin supports,
  * and gives `defer` on those before 6.3, whose script loader has no loading strategies.
@@ -72,21 +73,4 @@ function trodoc_print_tag()
     }
     $printed = true;
     wp_print_script_tag(trodoc_tag_attributes());
-}
-
-/**
- * Adds a preconnect to the Trợ Đọc server on the pages that get the tag: the loader, its bundle and
- * the reading playlist all come from there. WordPress keeps one hint per address, so it is the one
- * the loader's own request (a plain script, without CORS) can use.
- *
- * @param array<int, string|array<string, string>> $urls          The hints WordPress prints.
- * @param string                                    $relation_type The kind of hint.
- * @return array<int, string|array<string, string>>
- */
-function trodoc_resource_hints($urls, $relation_type)
-{
-    if ('preconnect' === $relation_type && trodoc_wants_tag()) {
-        $urls[] = trodoc_server_url();
-    }
-    return $urls;
 }
