@@ -5,10 +5,12 @@ PORT ?= 5000
 APT_PACKAGES_RUN := espeak-ng lame ffmpeg
 # The browser suite runs in four engines: Chromium, Firefox ESR, WebKitGTK (under Xvfb) and WPE WebKit;
 # PulseAudio gives Firefox and WebKit an audio device to play into.
-# The WordPress plugin is built with gettext, linted with php-cli and PHP_CodeSniffer, and tested in
-# Debian's WordPress (with its Twenty Twenty-Three theme) on PHP-FPM and nginx.
-APT_PACKAGES_PLUGIN := gettext php-cli php-codesniffer
-APT_PACKAGES_TEST := $(APT_PACKAGES_RUN) $(APT_PACKAGES_PLUGIN) chromium nginx-light firefox-esr webkit2gtk-driver \
+# The WordPress plugin is built with gettext (the server hands the zip out on /embed), linted with
+# php-cli and PHP_CodeSniffer, and tested in Debian's WordPress (with its Twenty Twenty-Three theme) on
+# PHP-FPM and nginx.
+APT_PACKAGES_PLUGIN := gettext
+APT_PACKAGES_LINT := php-cli php-codesniffer
+APT_PACKAGES_TEST := $(APT_PACKAGES_RUN) $(APT_PACKAGES_PLUGIN) $(APT_PACKAGES_LINT) chromium nginx-light firefox-esr webkit2gtk-driver \
 	wpewebkit-driver cog xvfb xauth pulseaudio gstreamer1.0-plugins-good \
 	wordpress wordpress-theme-twentytwentythree php-fpm php-mysql
 PLUGIN := integrations/wordpress/tro-doc
@@ -17,7 +19,7 @@ PLUGIN_FILES := $(shell find $(PLUGIN) -type f)
 # The strings WordPress's translation functions mark, for xgettext.
 GETTEXT_KEYWORDS := --keyword=__ --keyword=_e --keyword=esc_html__ --keyword=esc_html_e --keyword=esc_attr__
 
-.PHONY: run test serve bench screenshots clean lint wordpress-plugin system-run system-test system-plugin
+.PHONY: run test serve bench screenshots clean lint wordpress-plugin system-run system-test system-plugin system-lint
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,12 +62,15 @@ system-test:
 system-plugin:
 	$(call apt_ensure,$(APT_PACKAGES_PLUGIN),exit 1;)
 
-run: $(VENV)/.installed node_modules/.build-installed system-run
+system-lint:
+	$(call apt_ensure,$(APT_PACKAGES_LINT),exit 1;)
+
+run: $(VENV)/.installed node_modules/.build-installed system-run wordpress-plugin
 	$(VENV)/bin/flask --app server widget build
 	$(VENV)/bin/flask --app server run --port $(PORT)
 
 # Production-style serving: gunicorn with deploy/gunicorn.conf.py (put deploy/nginx-trodoc.conf in front).
-serve: $(VENV)/.installed node_modules/.build-installed system-run
+serve: $(VENV)/.installed node_modules/.build-installed system-run wordpress-plugin
 	$(VENV)/bin/flask --app server widget build
 	$(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py
 
@@ -95,7 +100,7 @@ dist/tro-doc.zip: $(PLUGIN_FILES) | system-plugin
 	rm -f $@ && cd $(dir $(PLUGIN_BUILD)) && $(PYTHON) -m zipfile -c $(CURDIR)/$@ tro-doc
 
 # PHP: every file parses (php -l) and keeps the plugin's style (integrations/wordpress/phpcs.xml).
-lint: system-plugin
+lint: system-lint
 	for f in $$(find $(PLUGIN) -name '*.php'); do php -l "$$f" >/dev/null || exit 1; done
 	phpcs --standard=integrations/wordpress/phpcs.xml integrations/wordpress/tro-doc
 

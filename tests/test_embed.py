@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import re
+import subprocess
 
 import pytest
 
@@ -45,12 +46,49 @@ def test_csp_checklist_names_this_origin(client):
 
 
 def test_instructions_cover_html_wordpress_and_any_cms(client):
-    page = client.get("/embed?target=.entry-content&lang=en").get_data(as_text=True)
-    wordpress = code(page, "wordpress-snippet")
-    assert "wp_enqueue_script('trodoc', 'http://localhost/widget.js'" in wordpress
-    assert "add_filter('script_loader_tag'" in wordpress
-    assert """' data-target=".entry-content" data-lang="en" src='""" in wordpress
+    page = client.get("/embed?target=.entry-content&lang=en&position=floating").get_data(as_text=True)
+    # WordPress: the plugin first, then a child theme's snippet with the selectors of block and classic
+    # themes (not the form's target), the tag printed with defer on every WordPress from 6.0 on.
+    assert page.index("Upload Plugin") < page.index('id="wordpress-snippet"')
+    assert code(page, "wordpress-constant") == "define('TRODOC_SERVER_URL', 'http://localhost');"
+    assert code(page, "wordpress-snippet") == """add_action('wp_head', function () {
+    if (is_singular(array('post', 'page'))) {
+        wp_print_script_tag(array(
+            'src' => 'http://localhost/widget.js',
+            'defer' => true,
+            'data-target' => '.wp-block-post-content, .entry-content',
+            'data-title' => '.wp-block-post-title, .entry-title',
+            'data-lang' => 'en',
+            'data-position' => 'floating',
+        ));
+    }
+}, 1);"""
+    assert "strategy" not in page and "script_loader_tag" not in page
     assert "Plain HTML" in page and "Any CMS with a footer script field" in page
+
+
+def test_the_wordpress_selectors_are_the_plugins_defaults():
+    source = (embed.PLUGIN_ZIP.parents[1] / "integrations" / "wordpress" / "tro-doc" / "includes" / "options.php")
+    defaults = dict(re.findall(r"'trodoc_(target|title)'\s*=> array\('([^']*)'", source.read_text(encoding="utf-8")))
+    assert defaults == {"target": embed.WORDPRESS_TARGET, "title": embed.WORDPRESS_TITLE}
+
+
+def test_the_plugin_zip_is_served_when_built(client):
+    subprocess.run(["make", "-s", "wordpress-plugin"], cwd=embed.PLUGIN_ZIP.parents[1], check=True, capture_output=True)
+    page = client.get("/embed").get_data(as_text=True)
+    assert '<a href="/embed/tro-doc.zip" download>' in page
+    response = client.get("/embed/tro-doc.zip")
+    assert response.status_code == 200 and response.mimetype == "application/zip"
+    assert response.headers["Content-Disposition"] == "attachment; filename=tro-doc.zip"
+    assert response.data == embed.PLUGIN_ZIP.read_bytes()
+
+
+def test_the_plugin_zip_not_built_is_a_problem(client, monkeypatch, tmp_path):
+    monkeypatch.setattr(embed, "PLUGIN_ZIP", tmp_path / "tro-doc.zip")
+    response = client.get("/embed/tro-doc.zip")
+    assert response.status_code == 404 and response.mimetype == "application/problem+json"
+    assert "make wordpress-plugin" in response.get_json()["detail"]
+    assert "make wordpress-plugin" in client.get("/embed").get_data(as_text=True)
 
 
 def test_options_in_the_query_shape_the_tag(client):

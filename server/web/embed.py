@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
-from flask import Blueprint, render_template, request, url_for
+from flask import Blueprint, Response, render_template, request, send_file, url_for
 
 from ..problems import Problem
 from . import widget
@@ -24,6 +25,12 @@ LANGS = ("vi", "en")
 POSITIONS = ("before-target", "floating")
 DEFAULTS = {"target": "#content", "lang": "vi", "position": "before-target"}
 MAX_TARGET = 200
+# The WordPress plugin's default selectors (integrations/wordpress/tro-doc/includes/options.php): block
+# themes have the first of each, classic themes the second.
+WORDPRESS_TARGET = ".wp-block-post-content, .entry-content"
+WORDPRESS_TITLE = ".wp-block-post-title, .entry-title"
+# Built by `make wordpress-plugin`; this server hands it to the operators who embed it.
+PLUGIN_ZIP = Path(__file__).resolve().parents[2] / "dist" / "tro-doc.zip"
 # A CSS selector never needs these: markup, declaration blocks, control characters.
 _NOT_IN_SELECTOR = re.compile(r"[<{};\\\x00-\x1f\x7f]")
 
@@ -100,8 +107,19 @@ def page() -> tuple[str, int]:
     html = render_template(
         "embed.html", options=options, errors=errors, loader_url=loader_url, origin=origin,
         tag=embed_tag(loader_url, options), integrity=integrity(), langs=LANGS, positions=POSITIONS,
+        wordpress_target=WORDPRESS_TARGET, wordpress_title=WORDPRESS_TITLE, plugin_built=PLUGIN_ZIP.is_file(),
         preview_url=url_for("embed.preview", target=options.target, lang=options.lang, position=options.position))
     return html, 400 if errors else 200
+
+
+@bp.get("/embed/tro-doc.zip")
+def wordpress_plugin() -> Response:
+    """The WordPress plugin, for wp-admin's Plugins → Add New → Upload Plugin."""
+    if not PLUGIN_ZIP.is_file():
+        raise Problem(404, "The WordPress plugin is not built on this server; `make wordpress-plugin` builds it.",
+                      title="WordPress plugin not built")
+    return send_file(PLUGIN_ZIP, mimetype="application/zip", as_attachment=True, download_name="tro-doc.zip",
+                     max_age=300)
 
 
 @bp.get("/embed/preview")

@@ -35,8 +35,11 @@
     position: form.elements.position.value || 'before-target',
   });
 
-  const attributes = (o, quote = (s) => s) => `data-target="${quote(attr(o.target))}" data-lang="${o.lang}"`
+  const attributes = (o) => `data-target="${attr(o.target)}" data-lang="${o.lang}"`
     + (o.position !== 'before-target' ? ` data-position="${o.position}"` : '');
+  // The WordPress snippet's entries after its fixed selectors, as the template's php_attrs macro writes them.
+  const phpAttributes = (o) => `'data-lang' => '${o.lang}',`
+    + (o.position !== 'before-target' ? `\n            'data-position' => '${o.position}',` : '');
 
   let timer = 0;
   let shown = frame.src;
@@ -48,8 +51,8 @@
     targetError.hidden = valid;
     if (!valid) return;
     code.textContent = `<script src="${attr(form.dataset.loader)}" ${attributes(o)}></script>`;
-    document.querySelectorAll('[data-embed-attrs="php"]').forEach((el) => {
-      el.textContent = attributes(o, (s) => s.replace(/'/g, "\\'"));
+    document.querySelectorAll('[data-embed-php]').forEach((el) => {
+      el.textContent = phpAttributes(o);
     });
     const query = new URLSearchParams(o).toString();
     history.replaceState(null, '', `${location.pathname}?${query}`);

@@ -49,6 +49,8 @@ def test_options_update_the_snippet_and_the_preview(embed_page, widget_server):
 
     page.get_by_label(re.compile("floating button in a corner")).check()
     assert snippet(page).endswith('data-lang="en" data-position="floating"></script>')
+    assert page.locator("[data-embed-php]").text_content() == (
+        "'data-lang' => 'en',\n            'data-position' => 'floating',")
     toggle = preview.get_by_role("button", name="Trợ Đọc")
     toggle.wait_for()
     assert toggle.get_attribute("aria-expanded") == "false"
