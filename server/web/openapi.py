@@ -143,6 +143,9 @@ SPEC = {
         "/widget.js": {"get": {"summary": "The script operators embed", "responses": {
             "200": {"description": "JavaScript", "content": {"text/javascript": {}}},
             "304": {"description": "Not modified"}}}},
+        "/embed/tro-doc.zip": {"get": {"summary": "The WordPress plugin, for wp-admin's Upload Plugin", "responses": {
+            "200": {"description": "The plugin's zip", "content": {"application/zip": {}}},
+            **_problems(404)}}},
     },
 }
 

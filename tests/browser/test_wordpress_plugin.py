@@ -152,6 +152,29 @@ def test_an_operator_uploads_activates_and_sets_the_server(admin, wordpress, tro
     assert page.locator(".notice-warning", has_text="enter the address").count() == 0
 
 
+def test_only_administrators_change_the_settings(browser, admin, wordpress, trodoc):
+    """The page needs manage_options; a save needs the form's nonce."""
+    wordpress.php("wp_insert_user(array('user_login' => 'bientap', 'user_pass' => 'bien-tap-1', 'role' => 'editor'));")
+    context = browser.new_context()
+    try:
+        editor = context.new_page()
+        editor.goto(wordpress.url + "/wp-login.php")
+        editor.fill("#user_login", "bientap")
+        editor.fill("#user_pass", "bien-tap-1")
+        editor.click("#wp-submit")
+        editor.wait_for_url("**/wp-admin/**")
+        response = editor.goto(wordpress.url + "/wp-admin/options-general.php?page=tro-doc")
+        assert response.status == 403 and editor.locator("#trodoc_server_url").count() == 0
+        assert editor.locator("#adminmenu a[href='options-general.php?page=tro-doc']").count() == 0
+    finally:
+        context.close()
+    forged = admin.request.post(wordpress.url + "/wp-admin/options.php", form={
+        "option_page": "tro-doc", "action": "update", "_wpnonce": "0123456789",
+        "trodoc_server_url": "https://ke-gia-mao.example"})
+    assert forged.status == 403
+    assert wordpress.php("echo get_option('trodoc_server_url');") == trodoc.url
+
+
 def test_a_post_has_one_bar_with_its_title(browser, wordpress, trodoc):
     path = create(wordpress, "post")
     status, html = wordpress.get(path)
