@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, Response, current_app, json, render_template, request
+from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 PROBLEM_TYPE = "about:blank"
@@ -61,7 +62,24 @@ def _handle_unexpected(error: Exception) -> Response:
     return _handle_http(InternalServerError())
 
 
+def _handle_database_down(error: OperationalError | InterfaceError) -> Response:
+    # The database restarting or unreachable: this request fails, the next ones get fresh connections
+    # (pool_pre_ping), so the client is told to retry shortly rather than that the server is broken.
+    from .db import db
+
+    current_app.logger.warning("database unavailable on %s %s: %s", request.method, request.path,
+                               str(error).splitlines()[0])
+    try:
+        db.session.rollback()
+    except Exception:  # the connection is gone: the pool discards it
+        pass
+    return _handle_http(Problem(503, "The database is not answering; try again in a few seconds.",
+                                title="Service Unavailable", headers={"Retry-After": "2", "Cache-Control": "no-store"}))
+
+
 def init_app(app: Flask) -> None:
     """Route every error through problem details."""
     app.register_error_handler(HTTPException, _handle_http)
+    app.register_error_handler(OperationalError, _handle_database_down)
+    app.register_error_handler(InterfaceError, _handle_database_down)
     app.register_error_handler(Exception, _handle_unexpected)

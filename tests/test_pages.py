@@ -1,10 +1,8 @@
 """The demo portal pages and the health check."""
 from __future__ import annotations
 
-import shutil
 
 from server.articles.samples import sample_articles
-from server.db import db
 
 DAK_SONG = "dak-song-kiem-tra-cai-cach-hanh-chinh-2023"
 
@@ -47,21 +45,6 @@ def test_wrong_method_is_405_problem(client):
     response = client.patch("/api/v1/articles")
     assert response.status_code == 405 and response.mimetype == "application/problem+json"
     assert "GET" in response.headers["Allow"]
-
-
-def test_healthz_reports_database(client):
-    assert client.get("/healthz").get_json() == {"status": "ok", "database": "ok"}
-
-
-def test_healthz_reports_unreachable_database(make_app, tmp_path):
-    folder = tmp_path / "db"
-    folder.mkdir()
-    app = make_app(DATABASE_URL=f"sqlite:///{folder}/trodoc.db")
-    with app.app_context():
-        db.engine.dispose()
-    shutil.rmtree(folder)
-    response = app.test_client().get("/healthz")
-    assert response.status_code == 503 and response.get_json()["status"] == "degraded"
 
 
 def test_pages_send_a_strict_policy_and_hardening_headers(client):

@@ -11,7 +11,7 @@ from .cache import AudioCache
 from .engines import build_engines
 from .registry import RECENT_EXTENSION, RecentPlaylists, register_playlist
 from .service import AudioService, AudioUnavailable, Budgets, UnknownSegment
-from .singleflight import FileLocker, Locker, RedisLocker, SingleFlight
+from .singleflight import FallbackLocker, FileLocker, Locker, RedisLocker, SingleFlight
 from .stats import Counters
 
 __all__ = ["AudioService", "AudioUnavailable", "UnknownSegment", "audio_service", "init_app",
@@ -19,10 +19,14 @@ __all__ = ["AudioService", "AudioUnavailable", "UnknownSegment", "audio_service"
 EXTENSION = "trodoc_audio"
 
 
-def _locker(config, cache: AudioCache) -> Locker:
-    # Redis when the operator has one (several hosts); otherwise lock files beside the recordings.
+def _locker(config, cache: AudioCache, counters: Counters) -> Locker:
+    # Redis when the operator has one (several hosts), the lock files beside the recordings while it does
+    # not answer; only the lock files otherwise.
+    files = FileLocker(cache.lock_path)
     url = config.get("REDIS_URL")
-    return RedisLocker.from_url(url) if url else FileLocker(cache.lock_path)
+    if not url:
+        return files
+    return FallbackLocker(RedisLocker.from_url(url), files, on_fallback=lambda: counters.add("lock_fallbacks"))
 
 
 def _build(app: Flask) -> AudioService:
@@ -33,7 +37,7 @@ def _build(app: Flask) -> AudioService:
         app,
         cache=cache,
         engines=build_engines(config),
-        flights=SingleFlight(_locker(config, cache)),
+        flights=SingleFlight(_locker(config, cache, counters)),
         budgets=Budgets(request=float(config["TTS_REQUEST_BUDGET"]),
                         background=float(config["TTS_BACKGROUND_BUDGET"]),
                         fallback_reserve=float(config["TTS_FALLBACK_RESERVE"])),

@@ -7,7 +7,9 @@ atime is useless on the ``noatime``/``relatime`` mounts servers use.
 """
 from __future__ import annotations
 
+import logging
 import os
+import shutil
 import threading
 import time
 from dataclasses import dataclass
@@ -17,18 +19,28 @@ from .atomic import TMP_PREFIX, write_atomically
 from .stats import Counters
 
 FALLBACK_DIR = "fallback"
+log = logging.getLogger(__name__)
 STALE_TMP_SECONDS = 3600
+LOW_DISK = 64 * 1024 * 1024  # free bytes below which health says the audio disk is degraded
 LOW_WATER = 0.9  # evict down to 90 % of the cap, so the next few writes do not trigger another scan
 
 
 @dataclass(frozen=True)
 class CachedAudio:
-    """A recording on disk."""
+    """A recording on disk, or held in memory (``data``) when the disk refused it."""
 
     segment_id: str
     path: str
     primary: bool
     size: int
+    data: bytes | None = None
+
+    def read(self) -> bytes:
+        """The MP3's bytes."""
+        if self.data is not None:
+            return self.data
+        with open(self.path, "rb") as handle:
+            return handle.read()
 
     @property
     def etag(self) -> str:
@@ -60,6 +72,7 @@ class AudioCache:
         self._lock = threading.Lock()
         self._evicting = threading.Lock()
         self._estimated_bytes: int | None = None
+        self.write_error: str | None = None  # the last failed write, until a write succeeds again
 
     def path_for(self, segment_id: str, primary: bool) -> str:
         """Where the recording of ``segment_id`` lives."""
@@ -92,9 +105,24 @@ class AudioCache:
         return found
 
     def store(self, segment_id: str, data: bytes, primary: bool) -> CachedAudio:
-        """Save a recording atomically; a primary one supersedes the fallback one."""
+        """Save a recording atomically; a primary one supersedes the fallback one.
+
+        A disk that refuses the file (full, read-only, no permission) leaves no part of it behind; the
+        recording is then returned in memory, to be served uncached, and the failure is logged, counted and
+        kept in ``write_error`` until a write succeeds again.
+        """
         path = self.path_for(segment_id, primary)
-        write_atomically(path, data)
+        try:
+            write_atomically(path, data)
+        except OSError as error:
+            if self.write_error is None:
+                log.warning("audio folder %s refuses recordings, serving them uncached: %s", self.root, error)
+            self.write_error = f"{type(error).__name__}: {error.strerror or error}"
+            self.counters.add("store_failures")
+            return CachedAudio(segment_id, path, primary, len(data), data=data)
+        if self.write_error is not None:
+            log.warning("audio folder %s stores recordings again", self.root)
+            self.write_error = None
         if primary:
             try:
                 os.unlink(self.path_for(segment_id, False))
@@ -102,6 +130,21 @@ class AudioCache:
                 pass
         self._account(len(data))
         return CachedAudio(segment_id, path, primary, len(data))
+
+    def health(self) -> dict:
+        """The audio folder for ``/healthz``: ``degraded`` when it refuses writes or has less than
+        ``LOW_DISK`` free (recordings are then served uncached)."""
+        try:
+            os.makedirs(self.root, exist_ok=True)
+            free = shutil.disk_usage(self.root).free
+        except OSError as error:
+            return {"status": "degraded", "writable": False, "error": f"{type(error).__name__}: {error}"}
+        writable = self.write_error is None and os.access(self.root, os.W_OK)
+        part = {"status": "ok" if writable and free >= LOW_DISK else "degraded", "writable": writable,
+                "free_bytes": free}
+        if self.write_error is not None:
+            part["error"] = self.write_error
+        return part
 
     def usage(self) -> Usage:
         """Files and bytes currently cached (a full scan: for the CLI, not the request path)."""

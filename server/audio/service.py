@@ -284,6 +284,17 @@ class AudioService:
         finally:
             pool.shutdown(wait=False, cancel_futures=True)  # the listener may have hung up mid-stream
 
+    def health(self) -> dict:
+        """The parts the service depends on, for ``/healthz``: the audio disk, each engine (``down`` while
+        its circuit breaker refuses calls) and, when there is one, the lock's store (Redis)."""
+        parts: dict = {"audio_disk": self.cache.health(),
+                       "engines": {name: {"status": "ok" if engine.healthy() else "down"}
+                                   for name, engine in self.engines.items()}}
+        lock = self.flights.locker.health()
+        if lock is not None:
+            parts["redis"] = lock
+        return parts
+
     def close(self) -> None:
         """Stop background work and release engine resources."""
         self._executor.shutdown(wait=False, cancel_futures=True)
@@ -293,5 +304,4 @@ class AudioService:
 
 
 def _frames_of(found: CachedAudio) -> bytes:
-    with open(found.path, "rb") as handle:
-        return audio_frames(handle.read())
+    return audio_frames(found.read())

@@ -8,22 +8,32 @@ over the network, where ``flock`` cannot be trusted.
 """
 from __future__ import annotations
 
+import logging
 import threading
 import time
 import uuid
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Callable, ContextManager, Iterator, Protocol, TypeVar
 
 from filelock import FileLock
 from filelock import Timeout as FileLockTimeout
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
+# A Redis that does not answer costs a listener at most this long (connect and each command), once:
+# then the lock files take over for REDIS_RETRY seconds.
+REDIS_TIMEOUT = 0.1
+REDIS_RETRY = 5.0
 
 
 class LockTimeout(Exception):
     """Waiting for the process that is already making the recording took too long."""
+
+
+class LockUnavailable(LockTimeout):
+    """The lock's store (Redis) did not answer."""
 
 
 class Locker(Protocol):
@@ -31,6 +41,11 @@ class Locker(Protocol):
 
     def hold(self, key: str, timeout: float) -> ContextManager[None]:
         """Hold the lock for ``key`` inside the ``with`` block; raise :class:`LockTimeout` after ``timeout``."""
+        ...
+
+    def health(self) -> dict | None:
+        """The state of the lock's store for ``/healthz`` (``status`` ``ok`` or ``down``), or None when it
+        has none of its own."""
         ...
 
 
@@ -41,14 +56,26 @@ class FileLocker:
         self.path_for = path_for
         self.poll_interval = poll_interval
 
+    def health(self) -> None:
+        """Lock files live in the audio folder, whose health is the cache's."""
+        return None
+
     @contextmanager
     def hold(self, key: str, timeout: float) -> Iterator[None]:
-        """See :meth:`Locker.hold`; lock files are kept (deleting them races with waiters)."""
-        lock = FileLock(self.path_for(key))
+        """See :meth:`Locker.hold`; lock files are kept (deleting them races with waiters).
+
+        When the lock file cannot be made (a full or read-only disk) the block runs without it: the
+        threads of this process still share one flight, and the recording cannot be stored anyway.
+        """
         try:
+            lock = FileLock(self.path_for(key))
             lock.acquire(timeout=timeout, poll_interval=self.poll_interval)
         except FileLockTimeout:
             raise LockTimeout(key) from None
+        except OSError as error:
+            log.warning("no lock file for %s, recording without a cross-process lock: %s", key, error)
+            yield
+            return
         try:
             yield
         finally:
@@ -74,14 +101,25 @@ class RedisLocker:
 
     @classmethod
     def from_url(cls, url: str, **options) -> RedisLocker:
-        """A locker on the Redis server at ``url`` (needs the ``redis`` extra)."""
+        """A locker on the Redis server at ``url`` (needs the ``redis`` extra), with short timeouts."""
         import redis
 
-        return cls(redis.Redis.from_url(url), **options)
+        client = redis.Redis.from_url(url, socket_timeout=REDIS_TIMEOUT, socket_connect_timeout=REDIS_TIMEOUT)
+        return cls(client, **options)
+
+    def health(self) -> dict:
+        """Whether Redis answers a ``PING`` (within the short timeout)."""
+        import redis
+
+        try:
+            self.client.ping()
+        except redis.RedisError as error:
+            return {"status": "down", "error": f"{type(error).__name__}: {error}"}
+        return {"status": "ok"}
 
     @contextmanager
     def hold(self, key: str, timeout: float) -> Iterator[None]:
-        """See :meth:`Locker.hold`; a Redis outage is reported as :class:`LockTimeout` (retry shortly)."""
+        """See :meth:`Locker.hold`; a Redis outage is reported as :class:`LockUnavailable`."""
         import redis
 
         name, token = self.prefix + key, uuid.uuid4().hex
@@ -92,7 +130,7 @@ class RedisLocker:
                     raise LockTimeout(key)
                 time.sleep(self.poll_interval)
         except redis.RedisError as error:
-            raise LockTimeout(f"{key}: Redis unavailable: {error}") from None
+            raise LockUnavailable(f"{key}: Redis unavailable: {error}") from None
         held = threading.Event()
         renewer = threading.Thread(target=self._renew, args=(name, token, held), daemon=True,
                                    name="trodoc-lock-renew")
@@ -115,6 +153,51 @@ class RedisLocker:
                     return  # lost (expired during a Redis hiccup): nothing left to renew
             except redis.RedisError:
                 pass  # try again next time; the expiry bounds the damage
+
+
+class FallbackLocker:
+    """Redis while it answers; the lock files of this host while it does not (at worst one upstream call
+    per host instead of one for the cluster), trying Redis again ``retry`` seconds after each failure.
+    ``on_fallback`` is called for every lock taken from the files instead of Redis (for the counters).
+    """
+
+    def __init__(self, primary: RedisLocker, fallback: FileLocker, *, retry: float = REDIS_RETRY,
+                 on_fallback: Callable[[], None] = lambda: None, clock: Callable[[], float] = time.monotonic) -> None:
+        self.primary = primary
+        self.fallback = fallback
+        self.retry = retry
+        self.on_fallback = on_fallback
+        self._clock = clock
+        self._down_until = 0.0
+        self.last_error: str | None = None
+
+    def health(self) -> dict:
+        """Redis's state, and whether locks come from the files meanwhile."""
+        return {**self.primary.health(), "locks_from_files": self.redis_down()}
+
+    def redis_down(self) -> bool:
+        """Whether Redis failed within the last ``retry`` seconds (locks come from files meanwhile)."""
+        return self._clock() < self._down_until
+
+    @contextmanager
+    def hold(self, key: str, timeout: float) -> Iterator[None]:
+        """See :meth:`Locker.hold`. Only taking the lock falls back: the block itself runs once."""
+        with ExitStack() as stack:
+            if not self.redis_down():
+                try:
+                    stack.enter_context(self.primary.hold(key, timeout))
+                except LockUnavailable as error:
+                    if not self.redis_down():
+                        log.warning("Redis does not answer; synthesis locks use lock files for %g s: %s",
+                                    self.retry, error)
+                    self._down_until = self._clock() + self.retry
+                    self.last_error = str(error)
+                else:
+                    self.last_error = None
+            if self.redis_down():
+                self.on_fallback()
+                stack.enter_context(self.fallback.hold(key, timeout))
+            yield
 
 
 class SingleFlight:

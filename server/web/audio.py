@@ -1,6 +1,7 @@
 """Audio: ``/audio/<id>.mp3`` (one segment) and ``/api/v1/articles/<slug>/audio.mp3`` (a whole article)."""
 from __future__ import annotations
 
+import io
 import math
 from urllib.parse import quote
 
@@ -46,13 +47,16 @@ def _recording(segment_id: str) -> CachedAudio:
 
 
 def _send(found: CachedAudio) -> Response:
-    max_age = YEAR if found.primary else int(current_app.config["AUDIO_FALLBACK_MAX_AGE"])
-    # A path (not a file object) is what lets Werkzeug answer Range requests with 206 and Content-Length.
-    response = send_file(found.path, mimetype="audio/mpeg", conditional=True, etag=found.etag, max_age=max_age)
+    stored = found.data is None
+    max_age = YEAR if found.primary and stored else int(current_app.config["AUDIO_FALLBACK_MAX_AGE"])
+    # A path or a BytesIO (sized) is what lets Werkzeug answer Range requests with 206 and Content-Length.
+    # A recording the disk refused is served from memory, and only briefly cached: it is made again later.
+    source = found.path if stored else io.BytesIO(found.data)
+    response = send_file(source, mimetype="audio/mpeg", conditional=True, etag=found.etag, max_age=max_age)
     response.cache_control.public = True
     # Content-addressed: the date says nothing (and moves with LRU touches); the ETag is the validator.
     response.headers.pop("Last-Modified", None)
-    if found.primary:
+    if found.primary and stored:
         response.cache_control.immutable = True
     return response
 

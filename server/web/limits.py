@@ -10,6 +10,7 @@ from flask_limiter.util import get_remote_address
 from limits import parse_many
 
 from ..audio.registry import ADMISSION_EXTENSION
+from ..audio.singleflight import REDIS_TIMEOUT
 from ..problems import Problem, problem_response
 
 limiter = Limiter(key_func=get_remote_address, default_limits=[], headers_enabled=True)
@@ -91,6 +92,10 @@ def init_app(app: Flask) -> None:
     # and a storage error never turns a request into a 500.
     app.config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)
     app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
+    if str(app.config["RATELIMIT_STORAGE_URL"]).startswith(("redis://", "rediss://")):
+        # A Redis that does not answer costs a request at most these timeouts before the fallback.
+        app.config.setdefault("RATELIMIT_STORAGE_OPTIONS", {"socket_timeout": REDIS_TIMEOUT,
+                                                             "socket_connect_timeout": REDIS_TIMEOUT})
     limiter.init_app(app)
     app.extensions[ADMISSION_EXTENSION] = admit_new_segments
     app.register_error_handler(RateLimitExceeded, _too_many)

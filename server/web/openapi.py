@@ -81,8 +81,9 @@ SPEC = {
         },
     },
     "paths": {
-        "/healthz": {"get": {"summary": "Health and database reachability", "responses": {
-            "200": _json({"type": "object"}), "503": _json({"type": "object"}, "Degraded")}}},
+        "/healthz": {"get": {"summary": "Each part's state and the overall one (ok, degraded, down)", "responses": {
+            "200": _json({"type": "object", "required": ["status", "database", "parts"]}, "ok or degraded"),
+            "503": _json({"type": "object", "required": ["status", "database", "parts"]}, "down")}}},
         "/api/v1/openapi.json": {"get": {"summary": "This document", "responses": {"200": _json({"type": "object"})}}},
         "/api/v1/articles": {
             "get": {"summary": "Article summaries, newest first", "parameters": [

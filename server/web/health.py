@@ -1,0 +1,42 @@
+"""``GET /healthz``: the state of each part of the service, for load balancers and monitoring.
+
+Overall ``ok``; ``degraded`` (still 200, so a load balancer keeps the machine: listeners are served, with
+less) when Redis, the audio disk or an engine fails; ``down`` (503) when the database does not answer, as
+no playlist can be made. Each part says ``ok``, ``degraded`` or ``down``, with details.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, Response, jsonify
+from sqlalchemy import text
+
+from ..audio import audio_service
+from ..db import db
+
+bp = Blueprint("health", __name__)
+
+
+def _database() -> dict:
+    try:
+        db.session.execute(text("SELECT 1"))
+    except Exception as error:  # any driver error means "not reachable" to a load balancer
+        db.session.rollback()
+        return {"status": "down", "error": type(error).__name__}
+    return {"status": "ok"}
+
+
+def overall(parts: dict) -> str:
+    """``down`` when the database is, ``degraded`` when any other part is not ``ok``, else ``ok``."""
+    if parts["database"]["status"] != "ok":
+        return "down"
+    others = [parts["audio_disk"], *parts["engines"].values(), *([parts["redis"]] if "redis" in parts else [])]
+    return "ok" if all(part["status"] == "ok" for part in others) else "degraded"
+
+
+@bp.get("/healthz")
+def healthz() -> tuple[Response, int]:
+    """Each part's state and the overall one; 503 only when the service is down."""
+    parts = {"database": _database(), **audio_service().health()}
+    status = overall(parts)
+    response = jsonify({"status": status, "database": parts["database"]["status"], "parts": parts})
+    response.headers["Cache-Control"] = "no-store"
+    return response, 503 if status == "down" else 200

@@ -1,0 +1,115 @@
+"""A part of the deployment fails and listening goes on: a failing engine, a full audio disk, Redis down.
+Each is reported by ``/healthz`` as ``degraded`` (200), and each recovers by itself."""
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+import uuid
+
+import pytest
+
+from server.audio import audio_service
+from server.audio.mp3 import audio_frames
+from server.audio.singleflight import FallbackLocker, FileLocker, RedisLocker
+from tests.private_redis import PrivateRedis, free_port
+
+
+def health(app) -> dict:
+    response = app.test_client().get("/healthz")
+    assert response.status_code == 200
+    return response.get_json()
+
+
+def test_an_open_breaker_is_a_degraded_engine(audio_app, registered, fake_google):
+    app = audio_app(TTS_ENGINES="gtts,espeak", TTS_BREAKER_THRESHOLD=1)
+    first, = registered(app, "Giọng đọc dự phòng khi Google lỗi.")
+    fake_google.fail("500")
+    assert app.test_client().get(f"/audio/{first.id}.mp3").status_code == 200  # espeak reads instead
+    body = health(app)
+    assert body["status"] == "degraded"
+    assert body["parts"]["engines"] == {"gtts": {"status": "down"}, "espeak": {"status": "ok"}}
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 1 MiB tmpfs for the audio folder, so it can be filled up for real."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], check=True)
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=True)
+
+
+def fill(folder) -> str:
+    """Fills the file system of ``folder`` to the last byte; returns the filler's path."""
+    path = os.path.join(folder, "filler")
+    with open(path, "wb", buffering=0) as handle:
+        try:
+            while True:
+                handle.write(b"\0" * 4096)
+        except OSError:
+            pass
+    return path
+
+
+def test_a_full_disk_serves_recordings_uncached_and_recovers(audio_app, registered, small_disk):
+    app = audio_app(AUDIO_DIR=str(small_disk / "audio"), AUDIO_STATS_FLUSH=0)
+    first, second = registered(app, "Ổ đĩa đầy vẫn đọc được.", "Ổ đĩa trống lại thì lưu như cũ.")
+    client = app.test_client()
+    assert client.get("/healthz").get_json()["parts"]["audio_disk"]["status"] == "degraded"  # 1 MiB < 64 MiB
+    filler = fill(small_disk)
+
+    response = client.get(f"/audio/{first.id}.mp3")
+    assert response.status_code == 200 and response.mimetype == "audio/mpeg" and audio_frames(response.data)
+    assert "immutable" not in response.headers["Cache-Control"]
+    assert client.get(f"/audio/{first.id}.mp3", headers={"Range": "bytes=0-99"}).status_code == 206
+    # Nothing half-written is left behind, and health says why.
+    assert [name for _, _, names in os.walk(small_disk / "audio") for name in names if name.endswith(".mp3")
+            or name.startswith(".tmp-")] == []
+    disk = client.get("/healthz").get_json()["parts"]["audio_disk"]
+    assert disk["writable"] is False and "No space left" in disk["error"]
+    assert audio_service(app).cache.counters.local()["store_failures"] >= 1
+
+    os.unlink(filler)
+    assert client.get(f"/audio/{second.id}.mp3").status_code == 200
+    assert audio_service(app).cache.peek(second.id) is not None
+    disk = client.get("/healthz").get_json()["parts"]["audio_disk"]
+    assert disk["writable"] is True and "error" not in disk
+
+
+def test_redis_down_falls_back_to_lock_files(audio_app, registered, fake_google):
+    dead = f"redis://127.0.0.1:{free_port()}/0"
+    app = audio_app(REDIS_URL=dead)
+    first, = registered(app, "Redis ngừng thì khóa bằng tệp.")
+    assert app.test_client().get(f"/audio/{first.id}.mp3").status_code == 200
+    assert fake_google.calls == 1
+    assert audio_service(app).cache.counters.local()["lock_fallbacks"] == 1
+    body = health(app)
+    assert body["status"] == "degraded"
+    assert body["parts"]["redis"]["status"] == "down" and body["parts"]["redis"]["locks_from_files"] is True
+
+
+def test_the_locks_go_back_to_redis_when_it_answers_again(tmp_path):
+    now = [0.0]
+    redis = PrivateRedis()
+    fallbacks = []
+    locker = FallbackLocker(RedisLocker.from_url(redis.url, prefix=f"trodoc-test:{uuid.uuid4().hex}:"),
+                            FileLocker(lambda key: str(tmp_path / f"{key}.lock")), retry=5.0,
+                            on_fallback=lambda: fallbacks.append(1), clock=lambda: now[0])
+    started = time.monotonic()
+    with locker.hold("a", timeout=1):
+        pass
+    assert time.monotonic() - started < 0.5 and fallbacks == [1] and locker.redis_down()
+    redis.start()
+    try:
+        with locker.hold("b", timeout=1):  # within the retry interval: still the files, Redis not asked
+            pass
+        assert fallbacks == [1, 1]
+        now[0] += 5.0
+        with locker.hold("c", timeout=1):
+            assert locker.primary.client.exists(locker.primary.prefix + "c") == 1
+        assert fallbacks == [1, 1] and not locker.redis_down()
+        assert locker.health() == {"status": "ok", "locks_from_files": False}
+    finally:
+        redis.stop()
