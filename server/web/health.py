@@ -39,4 +39,6 @@ def healthz() -> tuple[Response, int]:
     status = overall(parts)
     response = jsonify({"status": status, "database": parts["database"]["status"], "parts": parts})
     response.headers["Cache-Control"] = "no-store"
+    if status == "down":
+        response.headers["Retry-After"] = "2"  # as every 503 of the service
     return response, 503 if status == "down" else 200

@@ -1,0 +1,121 @@
+"""Our own parts fail under load, in real processes (gunicorn, a private PostgreSQL cluster, a private
+``redis-server``): no request gets a 500, nothing stored is lost, and the service recovers by itself.
+
+Each test prints what a listener got (answers by status, time to recover), the figures of the README's
+fault table.
+"""
+from __future__ import annotations
+
+import collections
+import json
+import threading
+import time
+
+from tests.ops.conftest import first_slug, get, playlist, wait_until
+from tests.private_postgres import PrivatePostgres
+from tests.private_redis import PrivateRedis
+
+RECOVERY_LIMIT = 5.0  # seconds from the part coming back to the first good answer
+
+
+class Load:
+    """Requests, one after another from each of ``threads`` threads, until stopped: (time, path, status)."""
+
+    def __init__(self, port: int, paths: list[str], threads: int = 4) -> None:
+        self.port, self.paths = port, paths
+        self.answers: list[tuple[float, str, int, dict]] = []
+        self._stop = threading.Event()
+        self._threads = [threading.Thread(target=self._run, args=(i,), daemon=True) for i in range(threads)]
+
+    def _run(self, offset: int) -> None:
+        index = offset
+        while not self._stop.is_set():
+            path = self.paths[index % len(self.paths)]
+            index += 1
+            try:
+                status, headers, _ = get(self.port, path, timeout=10)
+            except OSError:
+                status, headers = 0, {}
+            self.answers.append((time.monotonic(), path, status, headers))
+            time.sleep(0.02)
+
+    def __enter__(self) -> Load:
+        for thread in self._threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *_) -> None:
+        self._stop.set()
+        for thread in self._threads:
+            thread.join(timeout=15)
+
+    def statuses(self, since: float = 0.0) -> collections.Counter:
+        return collections.Counter(status for at, _, status, _ in self.answers if at >= since)
+
+    def recovered_at(self, since: float) -> float:
+        """The time of the last answer other than 200 after ``since`` (``since`` when there was none)."""
+        return max((at for at, _, status, _ in self.answers if at >= since and status != 200), default=since)
+
+
+def test_a_postgresql_restart_is_503s_then_recovers(service, upstream):
+    database = PrivatePostgres().start()
+    try:
+        app = service(database_url=database.url)
+        slug = first_slug(app.port)
+        segments = playlist(app.port, ["Cơ sở dữ liệu khởi động lại."])
+        assert get(app.port, segments[0]["audio"])[0] == 200
+        paths = [f"/api/v1/articles/{slug}/speech", f"/api/v1/articles/{slug}", "/healthz", segments[0]["audio"]]
+        with Load(app.port, paths) as load:
+            time.sleep(0.5)
+            down = time.monotonic()
+            database.stop("immediate")
+            time.sleep(2.0)
+            during = load.statuses(down)
+            database.start()
+            back = time.monotonic()
+            wait_until(lambda: get(app.port, paths[0])[0] == 200, 15, what="playlists after the restart")
+            time.sleep(1.0)
+        recovered = load.recovered_at(back) - back
+        print(f"\nPostgreSQL stopped (immediate) for 2 s under load: answers {dict(load.statuses(down))}, "
+              f"recovered {max(0.0, recovered):.2f} s after it was back")
+        assert 500 not in load.statuses() and 0 not in load.statuses()
+        assert during[503] > 0  # the outage was seen, as 503s
+        assert all("retry-after" in headers for _, _, status, headers in load.answers if status == 503)
+        # Cached audio never needs the database.
+        assert {status for _, path, status, _ in load.answers if path == segments[0]["audio"]} == {200}
+        assert recovered < RECOVERY_LIMIT
+        assert get(app.port, "/healthz")[0] == 200
+    finally:
+        database.remove()
+
+
+def test_redis_down_and_back_under_load(service, upstream):
+    redis = PrivateRedis().start()
+    try:
+        app = service(env={"TRODOC_REDIS_URL": redis.url, "TRODOC_RATELIMIT_STORAGE_URL": redis.url})
+        texts = [f"Câu số {n} khi Redis ngừng." for n in range(40)]
+        segments = playlist(app.port, texts)
+        new = iter(segment["audio"] for segment in segments)
+        redis.stop()
+        down = time.monotonic()
+        answers = collections.Counter()
+        for _ in range(20):
+            answers[get(app.port, next(new))[0]] += 1
+        elapsed = time.monotonic() - down
+        status, _, body = get(app.port, "/healthz")
+        health = json.loads(body)
+        redis.start()
+        back = time.monotonic()
+        print(f"\nRedis down: 20 new recordings {dict(answers)} in {elapsed:.2f} s; health {health['status']}")
+        assert answers == {200: 20}
+        assert status == 200 and health["status"] == "degraded" and health["parts"]["redis"]["status"] == "down"
+
+        def redis_used() -> bool:
+            get(app.port, next(new))
+            return json.loads(get(app.port, "/healthz")[2])["parts"]["redis"] == {
+                "status": "ok", "locks_from_files": False}
+
+        wait_until(redis_used, 15, interval=0.5, what="locks back on Redis")
+        print(f"Redis back: locks on Redis again after {time.monotonic() - back:.2f} s")
+    finally:
+        redis.stop()
