@@ -2,8 +2,10 @@
 
 Speech synthesis waits on the network, so each worker runs threads; the worker count follows the cores.
 """
+import glob
 import multiprocessing
 import os
+import tempfile
 
 wsgi_app = "server:create_app()"
 bind = os.environ.get("TRODOC_BIND", "127.0.0.1:8000")
@@ -25,6 +27,10 @@ max_requests_jitter = 500
 forwarded_allow_ips = "127.0.0.1"
 accesslog = "-"
 errorlog = "-"
+# /metrics adds up every worker's values: prometheus-client's multiprocess mode keeps them in this folder
+# (set PROMETHEUS_MULTIPROC_DIR to choose it; by default a new temporary one per start). It is set here, in
+# the master, before any worker imports the metrics.
+os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="trodoc-metrics-"))
 
 
 def on_starting(server):
@@ -33,6 +39,9 @@ def on_starting(server):
     Without this, every worker does it at boot: on a fresh PostgreSQL database they race on CREATE TABLE,
     one fails to boot, and gunicorn halts the whole server. The master keeps nothing open afterwards.
     """
+    # Values of a previous run in a folder the operator chose would be added to this run's.
+    for stale in glob.glob(os.path.join(os.environ["PROMETHEUS_MULTIPROC_DIR"], "*.db")):
+        os.unlink(stale)
     from server import create_app
     from server.audio import audio_service
     from server.db import db
@@ -41,3 +50,10 @@ def on_starting(server):
     with app.app_context():
         db.engine.dispose()
     audio_service(app).close()
+
+
+def child_exit(server, worker):
+    """A worker's gauges go with it (its counters stay in the totals)."""
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)

@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Iterator
 
 from flask import Flask
 
+from ..metrics import RECORDINGS
 from . import registry
 from .cache import AudioCache, CachedAudio
 from .engines import Deadline, Engine, EngineError, EngineUnavailable
@@ -178,6 +179,7 @@ class AudioService:
                 errors.append(error)
                 continue
             self.cache.counters.add("synthesized")
+            RECORDINGS.labels(engine=engine.name, primary=str(primary).lower()).inc()
             return audio, primary
         self.cache.counters.add("failed")
         raise self._unavailable(errors)

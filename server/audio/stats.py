@@ -18,6 +18,7 @@ from typing import Callable
 
 from filelock import FileLock
 
+from ..metrics import AUDIO_EVENTS
 from .atomic import write_atomically
 
 STATS_FILE = "stats.json"
@@ -43,6 +44,7 @@ class Counters:
         """Count ``amount`` more of ``name``."""
         if not amount:
             return
+        AUDIO_EVENTS.labels(event=name).inc(amount)
         with self._lock:
             self._pending[name] += amount
             self._local[name] += amount

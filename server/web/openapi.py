@@ -84,6 +84,10 @@ SPEC = {
         "/healthz": {"get": {"summary": "Each part's state and the overall one (ok, degraded, down)", "responses": {
             "200": _json({"type": "object", "required": ["status", "database", "parts"]}, "ok or degraded"),
             "503": _json({"type": "object", "required": ["status", "database", "parts"]}, "down")}}},
+        "/metrics": {"get": {"summary": "Prometheus metrics of every process of this machine",
+                             "security": [{"bearer": []}], "responses": {
+            "200": {"description": "Prometheus text format", "content": {"text/plain": {}}},
+            **_problems(401, 403)}}},
         "/api/v1/openapi.json": {"get": {"summary": "This document", "responses": {"200": _json({"type": "object"})}}},
         "/api/v1/articles": {
             "get": {"summary": "Article summaries, newest first", "parameters": [

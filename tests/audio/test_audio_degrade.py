@@ -8,6 +8,7 @@ import time
 import uuid
 
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 
 from server.audio import audio_service
 from server.audio.mp3 import audio_frames
@@ -21,14 +22,29 @@ def health(app) -> dict:
     return response.get_json()
 
 
-def test_an_open_breaker_is_a_degraded_engine(audio_app, registered, fake_google):
+def metric(app, auth, name: str, **labels: str) -> float:
+    """One sample of ``/metrics`` (0 when absent)."""
+    text = app.test_client().get("/metrics", headers=auth).get_data(as_text=True)
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            if sample.name == name and sample.labels == labels:
+                return sample.value
+    return 0.0
+
+
+def test_an_open_breaker_is_a_degraded_engine(audio_app, registered, fake_google, auth):
     app = audio_app(TTS_ENGINES="gtts,espeak", TTS_BREAKER_THRESHOLD=1)
     first, = registered(app, "Giọng đọc dự phòng khi Google lỗi.")
+    failures = metric(app, auth, "trodoc_upstream_failures_total", engine="gtts", kind="http_5xx")
+    fallbacks = metric(app, auth, "trodoc_recordings_total", engine="espeak", primary="false")
     fake_google.fail("500")
     assert app.test_client().get(f"/audio/{first.id}.mp3").status_code == 200  # espeak reads instead
     body = health(app)
     assert body["status"] == "degraded"
     assert body["parts"]["engines"] == {"gtts": {"status": "down"}, "espeak": {"status": "ok"}}
+    assert metric(app, auth, "trodoc_upstream_failures_total", engine="gtts", kind="http_5xx") == failures + 1
+    assert metric(app, auth, "trodoc_recordings_total", engine="espeak", primary="false") == fallbacks + 1
+    assert metric(app, auth, "trodoc_part_up", part="engine:gtts") == 0
 
 
 @pytest.fixture
@@ -78,13 +94,14 @@ def test_a_full_disk_serves_recordings_uncached_and_recovers(audio_app, register
     assert disk["writable"] is True and "error" not in disk
 
 
-def test_redis_down_falls_back_to_lock_files(audio_app, registered, fake_google):
+def test_redis_down_falls_back_to_lock_files(audio_app, registered, fake_google, auth):
     dead = f"redis://127.0.0.1:{free_port()}/0"
     app = audio_app(REDIS_URL=dead)
     first, = registered(app, "Redis ngừng thì khóa bằng tệp.")
     assert app.test_client().get(f"/audio/{first.id}.mp3").status_code == 200
     assert fake_google.calls == 1
     assert audio_service(app).cache.counters.local()["lock_fallbacks"] == 1
+    assert metric(app, auth, "trodoc_part_up", part="redis") == 0
     body = health(app)
     assert body["status"] == "degraded"
     assert body["parts"]["redis"]["status"] == "down" and body["parts"]["redis"]["locks_from_files"] is True

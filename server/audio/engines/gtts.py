@@ -18,6 +18,7 @@ import requests
 from gtts import gTTS
 from requests.adapters import HTTPAdapter
 
+from ...metrics import UPSTREAM_FAILURES
 from ..breaker import CircuitBreaker, CircuitOpen
 from ..mp3 import is_mp3
 from ..retry import RetryPolicy
@@ -125,6 +126,7 @@ class GttsEngine:
             try:
                 self.breaker.before_call()
             except CircuitOpen as error:
+                self._failed("circuit_open")
                 raise EngineUnavailable(str(error), retry_after=error.retry_after) from None
             try:
                 audio = self._send(request, deadline)
@@ -136,6 +138,9 @@ class GttsEngine:
         finally:
             self._slots.release()
 
+    def _failed(self, kind: str) -> None:
+        UPSTREAM_FAILURES.labels(engine=self.name, kind=kind).inc()
+
     def _send(self, request: requests.PreparedRequest, deadline: Deadline) -> bytes:
         remaining = max(0.05, deadline.remaining())
         settings = self.session.merge_environment_settings(request.url, {}, None, None, None)
@@ -144,15 +149,20 @@ class GttsEngine:
                 request, timeout=(min(self.connect_timeout, remaining), min(self.read_timeout, remaining)),
                 **settings)
         except requests.Timeout:
+            self._failed("timeout")
             raise _Transient("timed out") from None
         except requests.ConnectionError as error:
+            self._failed("connection")
             raise _Transient(f"connection failed: {error.__class__.__name__}") from None
         if response.status_code == 429 or response.status_code >= 500:
+            self._failed("http_429" if response.status_code == 429 else "http_5xx")
             raise _Transient(f"HTTP {response.status_code}", _retry_after(response))
         if response.status_code != 200:
+            self._failed("http_other")
             raise EngineError(f"Google TTS: HTTP {response.status_code}")
         audio = parse_audio(response.content)
         if not audio or not is_mp3(audio):
             # gTTS would hand back an empty file here; an empty or broken recording must never be cached.
+            self._failed("bad_audio")
             raise EngineError("Google TTS answered without valid audio")
         return audio
