@@ -3,7 +3,6 @@ Each is reported by ``/healthz`` as ``degraded`` (200), and each recovers by its
 from __future__ import annotations
 
 import os
-import subprocess
 import time
 import uuid
 
@@ -13,6 +12,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from server.audio import audio_service
 from server.audio.mp3 import audio_frames
 from server.audio.singleflight import FallbackLocker, FileLocker, RedisLocker
+from tests.full_disk import files, fill, small_disk
 from tests.private_redis import PrivateRedis, free_port
 
 
@@ -48,40 +48,24 @@ def test_an_open_breaker_is_a_degraded_engine(audio_app, registered, fake_google
 
 
 @pytest.fixture
-def small_disk(tmp_path):
-    """A 1 MiB tmpfs for the audio folder, so it can be filled up for real."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], check=True)
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)], check=True)
+def disk(tmp_path):
+    with small_disk(tmp_path / "disk") as mount:
+        yield mount
 
 
-def fill(folder) -> str:
-    """Fills the file system of ``folder`` to the last byte; returns the filler's path."""
-    path = os.path.join(folder, "filler")
-    with open(path, "wb", buffering=0) as handle:
-        try:
-            while True:
-                handle.write(b"\0" * 4096)
-        except OSError:
-            pass
-    return path
-
-
-def test_a_full_disk_serves_recordings_uncached_and_recovers(audio_app, registered, small_disk):
-    app = audio_app(AUDIO_DIR=str(small_disk / "audio"), AUDIO_STATS_FLUSH=0)
+def test_a_full_disk_serves_recordings_uncached_and_recovers(audio_app, registered, disk):
+    app = audio_app(AUDIO_DIR=str(disk / "audio"), AUDIO_STATS_FLUSH=0)
     first, second = registered(app, "Ổ đĩa đầy vẫn đọc được.", "Ổ đĩa trống lại thì lưu như cũ.")
     client = app.test_client()
     assert client.get("/healthz").get_json()["parts"]["audio_disk"]["status"] == "degraded"  # 1 MiB < 64 MiB
-    filler = fill(small_disk)
+    filler = fill(disk)
 
     response = client.get(f"/audio/{first.id}.mp3")
     assert response.status_code == 200 and response.mimetype == "audio/mpeg" and audio_frames(response.data)
     assert "immutable" not in response.headers["Cache-Control"]
     assert client.get(f"/audio/{first.id}.mp3", headers={"Range": "bytes=0-99"}).status_code == 206
     # Nothing half-written is left behind, and health says why.
-    assert [name for _, _, names in os.walk(small_disk / "audio") for name in names if name.endswith(".mp3")
+    assert [name for _, _, names in os.walk(disk / "audio") for name in names if name.endswith(".mp3")
             or name.startswith(".tmp-")] == []
     disk = client.get("/healthz").get_json()["parts"]["audio_disk"]
     assert disk["writable"] is False and "No space left" in disk["error"]

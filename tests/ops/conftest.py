@@ -159,14 +159,16 @@ class Gunicorn:
             return ""
 
 
-def render_nginx_conf(tmp: Path, port: int, upstream_port: int, audio_dir: Path) -> str:
-    """deploy/nginx-trodoc.conf made runnable unprivileged-style under ``tmp`` on loopback."""
+def render_nginx_conf(tmp: Path, port: int, upstream_ports: list[int], audio_dir: Path) -> str:
+    """deploy/nginx-trodoc.conf made runnable unprivileged-style under ``tmp`` on loopback, in front of the
+    app processes on ``upstream_ports`` (one per machine of a cluster)."""
     site = (ROOT / "deploy" / "nginx-trodoc.conf").read_text()
     site = site.replace("/srv/trodoc/instance/audio", str(audio_dir))
     site = site.replace("/srv/trodoc", str(ROOT))
     site = site.replace("listen 80;", f"listen 127.0.0.1:{port};")
-    site = site.replace("server 127.0.0.1:8000;", f"server 127.0.0.1:{upstream_port};")
-    assert f"listen 127.0.0.1:{port};" in site and f"127.0.0.1:{upstream_port}" in site
+    site = site.replace("    server 127.0.0.1:8000;\n",
+                        "".join(f"    server 127.0.0.1:{upstream};\n" for upstream in upstream_ports))
+    assert f"listen 127.0.0.1:{port};" in site and all(f"127.0.0.1:{p};" in site for p in upstream_ports)
     user = "user root;\n" if os.geteuid() == 0 else ""  # workers must read the 0700 pytest folders
     temps = "".join(f"{name}_temp_path {tmp / name};\n"
                     for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
@@ -175,11 +177,14 @@ def render_nginx_conf(tmp: Path, port: int, upstream_port: int, audio_dir: Path)
 
 
 class Nginx:
-    def __init__(self, tmp: Path, upstream_port: int, audio_dir: Path) -> None:
+    """Debian's nginx with deploy/nginx-trodoc.conf in front of one app port, or several."""
+
+    def __init__(self, tmp: Path, upstream: int | list[int], audio_dir: Path) -> None:
         self.tmp = tmp
         self.port = free_port()
         tmp.mkdir(parents=True, exist_ok=True)
-        (tmp / "nginx.conf").write_text(render_nginx_conf(tmp, self.port, upstream_port, audio_dir))
+        ports = upstream if isinstance(upstream, list) else [upstream]
+        (tmp / "nginx.conf").write_text(render_nginx_conf(tmp, self.port, ports, audio_dir))
         self.process: subprocess.Popen | None = None
 
     def start(self, timeout: float = 10.0) -> Nginx:

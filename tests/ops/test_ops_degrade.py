@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import collections
 import json
+import os
+import signal
 import threading
 import time
 
-from tests.ops.conftest import first_slug, get, playlist, wait_until
+from tests.ops.conftest import Nginx, first_slug, get, playlist, wait_until
+from tests.full_disk import files, fill, small_disk
 from tests.private_postgres import PrivatePostgres
 from tests.private_redis import PrivateRedis
 
@@ -119,3 +122,50 @@ def test_redis_down_and_back_under_load(service, upstream):
         print(f"Redis back: locks on Redis again after {time.monotonic() - back:.2f} s")
     finally:
         redis.stop()
+
+
+def test_a_full_audio_disk_under_load(service, upstream, tmp_path):
+    with small_disk(tmp_path / "disk") as disk:
+        app = service(env={"TRODOC_AUDIO_DIR": str(disk / "audio")})
+        segments = playlist(app.port, [f"Câu số {n} khi ổ đĩa đầy." for n in range(30)])
+        answers = collections.Counter(get(app.port, segment["audio"])[0] for segment in segments[:10])
+        stored = files(disk)
+        fill(disk)
+        answers.update(get(app.port, segment["audio"])[0] for segment in segments[10:])
+        health = json.loads(get(app.port, "/healthz")[2])
+        print(f"\nAudio disk full after 10 of 30 new recordings: answers {dict(answers)}, the other 20 served "
+              f"uncached; health {health['status']}")
+        assert answers == {200: 30} and len(stored) == 10 and files(disk) == stored  # nothing half-written
+        assert health["status"] == "degraded" and health["parts"]["audio_disk"]["writable"] is False
+        # What was stored is whole, and still served.
+        assert all(get(app.port, segment["audio"])[0] == 200 for segment in segments[:10])
+
+
+def test_one_of_two_machines_killed_under_load(service, upstream, tmp_path):
+    """Two app processes as two machines: one PostgreSQL, one Redis, one audio folder, nginx in front."""
+    database, redis = PrivatePostgres().start(), PrivateRedis().start()
+    proxy = None
+    try:
+        shared = {"TRODOC_REDIS_URL": redis.url, "TRODOC_RATELIMIT_STORAGE_URL": redis.url,
+                  "TRODOC_AUDIO_DIR": str(tmp_path / "audio")}
+        machines = [service(tmp_path / name, database_url=database.url, workers=1, env=shared)
+                    for name in ("may-1", "may-2")]
+        proxy = Nginx(tmp_path / "nginx", [machine.port for machine in machines], tmp_path / "audio").start()
+        slug = first_slug(proxy.port)
+        segments = playlist(proxy.port, [f"Câu số {n} khi một máy ngừng." for n in range(60)])
+        paths = [f"/api/v1/articles/{slug}/speech", f"/api/v1/articles/{slug}"] + [s["audio"] for s in segments]
+        with Load(proxy.port, paths) as load:
+            time.sleep(1.0)
+            killed = time.monotonic()
+            os.killpg(machines[0].process.pid, signal.SIGKILL)
+            machines[0].process.wait(timeout=5)
+            time.sleep(2.0)
+        print(f"\nOne of two machines killed (SIGKILL) under load through nginx: before {dict(load.statuses())}"
+              f" in all, after the kill {dict(load.statuses(killed))}")
+        assert set(load.statuses()) == {200}
+        assert load.statuses(killed)[200] > 20
+    finally:
+        if proxy:
+            proxy.stop()
+        redis.stop()
+        database.remove()
