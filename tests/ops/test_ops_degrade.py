@@ -169,3 +169,27 @@ def test_one_of_two_machines_killed_under_load(service, upstream, tmp_path):
             proxy.stop()
         redis.stop()
         database.remove()
+
+
+def test_google_down_and_back_under_load(service, upstream):
+    """With the default engines, the offline voice reads while Google fails; Google's voice comes back by
+    itself once its circuit breaker lets a trial call through (cooldown 1.5 s here, 30 s by default)."""
+    # One worker: each worker has its own breaker, and health reports the one that answers.
+    app = service(workers=1, env={"TRODOC_TTS_ENGINES": "gtts,espeak"})
+    segments = iter(playlist(app.port, [f"Câu số {n} khi Google lỗi." for n in range(60)]))
+    upstream.fail("500")
+    answers = collections.Counter(get(app.port, next(segments)["audio"])[0] for _ in range(20))
+    health = json.loads(get(app.port, "/healthz")[2])
+    upstream.heal()
+    back = time.monotonic()
+
+    def primary_again() -> bool:
+        _, headers, _ = get(app.port, next(segments)["audio"])
+        return "immutable" in headers.get("cache-control", "")  # only Google's recordings are for a year
+
+    wait_until(primary_again, 15, interval=0.2, what="Google's voice again")
+    recovered = time.monotonic() - back
+    print(f"\nGoogle failing (HTTP 500): 20 new recordings {dict(answers)} (offline voice); health "
+          f"{health['status']}; Google's voice again {recovered:.2f} s after it was back")
+    assert answers == {200: 20} and health["status"] == "degraded"
+    assert health["parts"]["engines"]["gtts"]["status"] == "down"
