@@ -3,6 +3,7 @@ Each is reported by ``/healthz`` as ``degraded`` (200), and each recovers by its
 from __future__ import annotations
 
 import os
+import signal
 import time
 import uuid
 
@@ -114,3 +115,28 @@ def test_the_locks_go_back_to_redis_when_it_answers_again(tmp_path):
         assert locker.health() == {"status": "ok", "locks_from_files": False}
     finally:
         redis.stop()
+
+
+def test_a_hung_redis_costs_one_listener_its_short_timeout(tmp_path):
+    """A Redis that accepts connections but never answers (stopped with SIGSTOP): the first lock waits for
+    the 100 ms timeout, then the files serve without asking Redis again."""
+    redis = PrivateRedis().start()
+    locker = FallbackLocker(RedisLocker.from_url(redis.url, prefix=f"trodoc-test:{uuid.uuid4().hex}:"),
+                            FileLocker(lambda key: str(tmp_path / f"{key}.lock")))
+    with locker.hold("warm", timeout=1):  # the connection is made while Redis answers
+        pass
+    redis.process.send_signal(signal.SIGSTOP)
+    try:
+        costs = []
+        for key in ("a", "b"):
+            started = time.monotonic()
+            with locker.hold(key, timeout=2):
+                pass
+            costs.append(time.monotonic() - started)
+    finally:
+        redis.process.send_signal(signal.SIGCONT)
+        redis.stop()
+    print(f"\nhung Redis: first lock {costs[0] * 1000:.0f} ms, the next {costs[1] * 1000:.1f} ms")
+    assert locker.redis_down()
+    # Without the timeouts the first lock would wait for the whole lock timeout (2 s) and fail.
+    assert costs[0] < 1.0
