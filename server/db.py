@@ -35,7 +35,7 @@ def _end_session(_error: BaseException | None) -> None:
         db.session.remove()
     except DBAPIError:
         try:
-            db.session.invalidate()
+            db.session().invalidate()
         except DBAPIError:
             pass
         db.session.registry.clear()

@@ -10,7 +10,7 @@ from flask_limiter.util import get_remote_address
 from limits import parse_many
 
 from ..audio.registry import ADMISSION_EXTENSION
-from ..audio.singleflight import REDIS_TIMEOUT
+from ..audio.singleflight import REDIS_RETRY, REDIS_TIMEOUT
 from ..problems import Problem, problem_response
 
 limiter = Limiter(key_func=get_remote_address, default_limits=[], headers_enabled=True)
@@ -33,17 +33,25 @@ def synthesis_limit() -> str:
     return current_app.config["RATELIMIT_SYNTHESIS"]
 
 
+_storage_down_until = 0.0  # after a storage error these manual charges are skipped for REDIS_RETRY seconds
+
+
 def _charge(scope: str, limit: str, what: str, cost: int = 1) -> None:
     # A manual hit on the limiter's storage, for costs only known inside the view (cache miss, new rows).
+    global _storage_down_until
     if not current_app.config.get("RATELIMIT_ENABLED", True) or not limiter.enabled:
         return
+    if time.monotonic() < _storage_down_until:
+        return  # a Redis that does not answer would cost every listener its timeout
     key = get_remote_address()
     strategy = limiter.limiter
     for item in parse_many(limit):
         try:
             allowed = strategy.hit(item, scope, key, cost=cost)
         except Exception as error:  # the storage (Redis) is down: fail open, as the decorated limits do
-            current_app.logger.warning("rate limit storage unavailable, %s not limited: %s", scope, error)
+            current_app.logger.warning("rate limit storage unavailable, %s not limited for %g s: %s",
+                                       scope, REDIS_RETRY, error)
+            _storage_down_until = time.monotonic() + REDIS_RETRY
             return
         if not allowed:
             reset = strategy.get_window_stats(item, scope, key).reset_time
