@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from server.db import db
 
 DAK_SONG = "dak-song-kiem-tra-cai-cach-hanh-chinh-2023"
-KEYS = ["id", "block", "start", "end", "text", "spoken", "audio"]
+KEYS = ["id", "block", "start", "end", "text", "spoken", "audio", "engine", "rank"]
 
 
 def registered(app) -> int:

@@ -32,11 +32,13 @@ def _locker(config, cache: AudioCache, counters: Counters) -> Locker:
 def _build(app: Flask) -> AudioService:
     config = app.config
     counters = Counters(config["AUDIO_DIR"], flush_interval=float(config["AUDIO_STATS_FLUSH"]))
-    cache = AudioCache(config["AUDIO_DIR"], int(float(config["AUDIO_CACHE_MB"]) * 1024 * 1024), counters)
+    engines = build_engines(config)
+    cache = AudioCache(config["AUDIO_DIR"], int(float(config["AUDIO_CACHE_MB"]) * 1024 * 1024), counters,
+                       engines=list(engines))
     return AudioService(
         app,
         cache=cache,
-        engines=build_engines(config),
+        engines=engines,
         flights=SingleFlight(_locker(config, cache, counters)),
         budgets=Budgets(request=float(config["TTS_REQUEST_BUDGET"]),
                         background=float(config["TTS_BACKGROUND_BUDGET"]),

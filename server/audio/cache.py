@@ -13,7 +13,7 @@ import shutil
 import threading
 import time
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Sequence
 
 from .atomic import TMP_PREFIX, write_atomically
 from .stats import Counters
@@ -27,12 +27,13 @@ LOW_WATER = 0.9  # evict down to 90 % of the cap, so the next few writes do not 
 
 @dataclass(frozen=True)
 class CachedAudio:
-    """A recording on disk, or held in memory (``data``) when the disk refused it."""
+    """A recording on disk, or held in memory (``data``) when the disk refused it; ``engine`` made it."""
 
     segment_id: str
     path: str
     primary: bool
     size: int
+    engine: str = ""
     data: bytes | None = None
 
     def read(self) -> bytes:
@@ -62,9 +63,11 @@ def _shard(segment_id: str) -> tuple[str, str]:
 class AudioCache:
     """The audio folder of one app. Thread-safe; several processes may share the folder."""
 
-    def __init__(self, root: str, max_bytes: int, counters: Counters, *, touch_interval: float = 60.0,
-                 clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, root: str, max_bytes: int, counters: Counters, *, engines: Sequence[str] = ("",),
+                 touch_interval: float = 60.0, clock: Callable[[], float] = time.time) -> None:
         self.root = root
+        # The chain's engines: primary recordings are the first one's; each fallback engine has its own file.
+        self.primary_engine, self.fallback_engines = engines[0], tuple(engines[1:])
         self.max_bytes = max_bytes
         self.counters = counters
         self.touch_interval = touch_interval
@@ -74,10 +77,11 @@ class AudioCache:
         self._estimated_bytes: int | None = None
         self.write_error: str | None = None  # the last failed write, until a write succeeds again
 
-    def path_for(self, segment_id: str, primary: bool) -> str:
-        """Where the recording of ``segment_id`` lives."""
-        base = self.root if primary else os.path.join(self.root, FALLBACK_DIR)
-        return os.path.join(base, *_shard(segment_id), f"{segment_id}.mp3")
+    def path_for(self, segment_id: str, primary: bool, engine: str = "") -> str:
+        """Where the recording of ``segment_id`` lives: the primary one, or ``engine``'s fallback one."""
+        if primary:
+            return os.path.join(self.root, *_shard(segment_id), f"{segment_id}.mp3")
+        return os.path.join(self.root, FALLBACK_DIR, *_shard(segment_id), f"{segment_id}.{engine}.mp3")
 
     def lock_path(self, segment_id: str) -> str:
         """The lock file next to the primary recording, for single-flight across processes."""
@@ -86,16 +90,18 @@ class AudioCache:
         return os.path.join(folder, f"{segment_id}.lock")
 
     def peek(self, segment_id: str) -> CachedAudio | None:
-        """The best recording on disk (primary first), without counting a hit or a miss."""
-        for primary in (True, False):
-            path = self.path_for(segment_id, primary)
+        """The best recording on disk (primary first, then the fallback engines in the chain's order),
+        without counting a hit or a miss; the one it returns is marked recently used."""
+        candidates = [(True, self.primary_engine)] + [(False, engine) for engine in self.fallback_engines]
+        for primary, engine in candidates:
+            path = self.path_for(segment_id, primary, engine)
             try:
                 stat = os.stat(path)
             except FileNotFoundError:
                 continue
             if self._clock() - stat.st_mtime > self.touch_interval:
                 self._touch(path)
-            return CachedAudio(segment_id, path, primary, stat.st_size)
+            return CachedAudio(segment_id, path, primary, stat.st_size, engine)
         return None
 
     def lookup(self, segment_id: str) -> CachedAudio | None:
@@ -104,14 +110,15 @@ class AudioCache:
         self.counters.add("hits" if found else "misses")
         return found
 
-    def store(self, segment_id: str, data: bytes, primary: bool) -> CachedAudio:
-        """Save a recording atomically; a primary one supersedes the fallback one.
+    def store(self, segment_id: str, data: bytes, primary: bool, engine: str = "") -> CachedAudio:
+        """Save ``engine``'s recording atomically; a primary one supersedes the fallback ones.
 
         A disk that refuses the file (full, read-only, no permission) leaves no part of it behind; the
         recording is then returned in memory, to be served uncached, and the failure is logged, counted and
         kept in ``write_error`` until a write succeeds again.
         """
-        path = self.path_for(segment_id, primary)
+        engine = engine or self.primary_engine
+        path = self.path_for(segment_id, primary, engine)
         try:
             write_atomically(path, data)
         except OSError as error:
@@ -119,17 +126,18 @@ class AudioCache:
                 log.warning("audio folder %s refuses recordings, serving them uncached: %s", self.root, error)
             self.write_error = f"{type(error).__name__}: {error.strerror or error}"
             self.counters.add("store_failures")
-            return CachedAudio(segment_id, path, primary, len(data), data=data)
+            return CachedAudio(segment_id, path, primary, len(data), engine, data=data)
         if self.write_error is not None:
             log.warning("audio folder %s stores recordings again", self.root)
             self.write_error = None
         if primary:
-            try:
-                os.unlink(self.path_for(segment_id, False))
-            except FileNotFoundError:
-                pass
+            for fallback in self.fallback_engines:
+                try:
+                    os.unlink(self.path_for(segment_id, False, fallback))
+                except FileNotFoundError:
+                    pass
         self._account(len(data))
-        return CachedAudio(segment_id, path, primary, len(data))
+        return CachedAudio(segment_id, path, primary, len(data), engine)
 
     def health(self) -> dict:
         """The audio folder for ``/healthz``: ``degraded`` when it refuses writes or has less than

@@ -151,12 +151,12 @@ class AudioService:
         if found is not None and (found.primary or not upgrade):
             return found
         try:
-            audio, primary = self._synthesize(job, deadline, primary_only=upgrade)
+            audio, engine, primary = self._synthesize(job, deadline, primary_only=upgrade)
         except AudioUnavailable:
             if found is not None:
                 return found  # a failed upgrade: callers sharing this flight still get the fallback
             raise
-        return self.cache.store(job.segment_id, audio, primary)
+        return self.cache.store(job.segment_id, audio, primary, engine)
 
     def _chain(self, job: SpeechJob, primary_only: bool) -> list[tuple[Engine, bool]]:
         primary = self.engines.get(job.engine)
@@ -165,7 +165,7 @@ class AudioService:
             chain += [(engine, False) for name, engine in self.engines.items() if name != job.engine]
         return chain
 
-    def _synthesize(self, job: SpeechJob, deadline: Deadline, primary_only: bool) -> tuple[bytes, bool]:
+    def _synthesize(self, job: SpeechJob, deadline: Deadline, primary_only: bool) -> tuple[bytes, str, bool]:
         chain = self._chain(job, primary_only)
         errors: list[EngineError] = []
         for position, (engine, primary) in enumerate(chain):
@@ -180,7 +180,7 @@ class AudioService:
                 continue
             self.cache.counters.add("synthesized")
             RECORDINGS.labels(engine=engine.name, primary=str(primary).lower()).inc()
-            return audio, primary
+            return audio, engine.name, primary
         self.cache.counters.add("failed")
         raise self._unavailable(errors)
 
@@ -285,6 +285,21 @@ class AudioService:
                     log.warning("whole-article audio: skipping segment %s: %s", job.segment_id, error)
         finally:
             pool.shutdown(wait=False, cancel_futures=True)  # the listener may have hung up mid-stream
+
+    def voice(self, segment_id: str, engine: str) -> dict:
+        """Which engine reads ``segment_id`` (asked of ``engine``) and its rank: the one that made its
+        recording, or else the first of the chain that would be tried now (its breaker closed)."""
+        found = self.cache.peek(segment_id)
+        if found is not None and found.engine in self.engines:
+            name = found.engine
+        else:
+            chain = [name for name in self.engines if name == engine] + [n for n in self.engines if n != engine]
+            name = next((n for n in chain if self.engines[n].healthy()), chain[0] if chain else engine)
+        return {"engine": name, "rank": self.rank(name)}
+
+    def rank(self, engine: str) -> int:
+        """How natural ``engine``'s voice is (``ROBOTIC``, ``NATURAL``); 0 for an engine no longer configured."""
+        return self.engines[engine].rank if engine in self.engines else 0
 
     def health(self) -> dict:
         """The parts the service depends on, for ``/healthz``: the audio disk, each engine (``down`` while

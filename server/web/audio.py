@@ -23,7 +23,8 @@ ARTICLE_MAX_AGE = 300
 def _public(response: Response) -> Response:
     # Audio is public and embedded on other sites' pages, errors included (players read their status).
     response.headers["Access-Control-Allow-Origin"] = "*"
-    response.headers["Access-Control-Expose-Headers"] = "Content-Length, Content-Range, Accept-Ranges, ETag"
+    response.headers["Access-Control-Expose-Headers"] = ("Content-Length, Content-Range, Accept-Ranges, ETag, "
+                                                         "X-Trodoc-Engine, X-Trodoc-Voice-Rank")
     response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
     return response
 
@@ -58,6 +59,9 @@ def _send(found: CachedAudio) -> Response:
     response.headers.pop("Last-Modified", None)
     if found.primary and stored:
         response.cache_control.immutable = True
+    # Which voice this is: the widget reads with the device's own voice instead of a robotic one.
+    response.headers["X-Trodoc-Engine"] = found.engine
+    response.headers["X-Trodoc-Voice-Rank"] = str(audio_service().rank(found.engine))
     return response
 
 

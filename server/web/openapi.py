@@ -61,7 +61,8 @@ SPEC = {
                                 "total": {"type": "integer", "minimum": 0},
                                 "pages": {"type": "integer", "minimum": 1},
                                 "links": {"type": "object"}}},
-            "Segment": {"type": "object", "required": ["id", "block", "start", "end", "text", "spoken", "audio"],
+            "Segment": {"type": "object", "required": ["id", "block", "start", "end", "text", "spoken", "audio",
+                                                       "engine", "rank"],
                         "properties": {
                             "id": {"type": "string", "pattern": "^[0-9a-f]{32}$"},
                             "block": {"type": "integer", "minimum": 0},
@@ -69,7 +70,9 @@ SPEC = {
                             "end": {"type": "integer", "minimum": 1},
                             "text": {"type": "string"},
                             "spoken": {"type": "string", "maxLength": 100},
-                            "audio": {"type": "string"}}},
+                            "audio": {"type": "string"},
+                            "engine": {"type": "string"},
+                            "rank": {"type": "integer", "minimum": 0, "maximum": 2}}},
             "Playlist": {"type": "object", "required": ["lang", "blocks", "segments"], "properties": {
                 "lang": {"type": "string"},
                 "blocks": {"type": "array", "items": {"type": "string"}},

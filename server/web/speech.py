@@ -5,7 +5,8 @@ import re
 
 from flask import Blueprint, Flask, Response, current_app, jsonify, request, url_for
 
-from ..audio.playlists import playlist_segments, register
+from ..audio import audio_service
+from ..audio.playlists import playlist_segments, primary_engine, register
 from ..problems import Problem
 from ..speech import article_blocks, load_abbreviations
 from .api import article_or_404
@@ -31,10 +32,12 @@ def _playlist(blocks: list[str], lang: str) -> Response:
         raise Problem(413, f"The text makes {len(segments)} segments; at most {limit} are read in one request.",
                       title="Content Too Large")
     register(segments, lang)
+    service, engine = audio_service(), primary_engine()
     return jsonify({
         "lang": lang,
         "blocks": blocks,
-        "segments": [s.to_json(url_for("audio.segment", segment_id=s.id)) for s in segments],
+        "segments": [{**s.to_json(url_for("audio.segment", segment_id=s.id)), **service.voice(s.id, engine)}
+                     for s in segments],
     })
 
 

@@ -20,19 +20,23 @@ atomic.write_atomically(sys.argv[1], b"\xff\xf3" * 500_000)
 
 
 def cache_in(tmp_path, max_bytes=0) -> AudioCache:
-    return AudioCache(str(tmp_path / "audio"), max_bytes, Counters(str(tmp_path / "audio")), touch_interval=0)
+    return AudioCache(str(tmp_path / "audio"), max_bytes, Counters(str(tmp_path / "audio")),
+                      engines=("gtts", "openai", "espeak"), touch_interval=0)
 
 
 def test_layout_is_sharded_and_fallback_is_kept_apart(tmp_path):
     cache = cache_in(tmp_path)
     segment_id = "abcdef" + "0" * 26
-    fallback = cache.store(segment_id, b"fallback", primary=False)
-    assert fallback.path == str(tmp_path / "audio" / "fallback" / "ab" / "cd" / f"{segment_id}.mp3")
-    assert cache.peek(segment_id) == fallback and not fallback.primary
+    robotic = cache.store(segment_id, b"espeak", primary=False, engine="espeak")
+    assert robotic.path == str(tmp_path / "audio" / "fallback" / "ab" / "cd" / f"{segment_id}.espeak.mp3")
+    assert cache.peek(segment_id) == robotic and not robotic.primary and robotic.engine == "espeak"
+    # Fallback engines rank in the chain's order.
+    fallback = cache.store(segment_id, b"openai", primary=False, engine="openai")
+    assert cache.peek(segment_id) == fallback and fallback.engine == "openai"
     primary = cache.store(segment_id, b"primary", primary=True)
     assert primary.path == str(tmp_path / "audio" / "ab" / "cd" / f"{segment_id}.mp3")
-    assert cache.peek(segment_id) == primary
-    assert not os.path.exists(fallback.path)  # the primary recording supersedes it
+    assert cache.peek(segment_id) == primary and primary.engine == "gtts"
+    assert not os.path.exists(fallback.path) and not os.path.exists(robotic.path)  # superseded
     assert cache.usage().files == 1
 
 

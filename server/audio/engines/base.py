@@ -33,10 +33,17 @@ class Deadline:
         return self.remaining() <= 0.0
 
 
+# How natural an engine's voice is, for the widget's choice between the server's voice and the device's:
+# a formant synthesizer is ROBOTIC (a browser's own Vietnamese voice is better), a neural or concatenative
+# one NATURAL.
+ROBOTIC, NATURAL = 1, 2
+
+
 class Engine(Protocol):
     """A speech engine. Implementations must be safe to call from many threads at once."""
 
     name: str
+    rank: int  # ROBOTIC or NATURAL
 
     def synthesize(self, text: str, lang: str, speed: str, deadline: Deadline) -> bytes:
         """MP3 bytes for ``text``; raises :class:`EngineUnavailable` or :class:`EngineError`."""

@@ -7,7 +7,7 @@ import subprocess
 import threading
 from typing import Callable
 
-from .base import Deadline, EngineError, EngineUnavailable
+from .base import ROBOTIC, Deadline, EngineError, EngineUnavailable
 
 WORDS_PER_MINUTE = {"slow": 125, "normal": 165, "fast": 215}
 # Google sends 24 kHz mono at 32 kb/s; a little more keeps espeak's thin voice intelligible.
@@ -21,6 +21,7 @@ class EspeakEngine:
     """The ``espeak`` engine; every call runs two short-lived processes, so it is thread-safe."""
 
     name = "espeak"
+    rank = ROBOTIC
 
     def __init__(self, *, timeout: float = 20.0, processes: int | None = None,
                  run: Runner = subprocess.run) -> None:

@@ -22,7 +22,7 @@ from ...metrics import UPSTREAM_FAILURES
 from ..breaker import CircuitBreaker, CircuitOpen
 from ..mp3 import is_mp3
 from ..retry import RetryPolicy
-from .base import Deadline, EngineError, EngineUnavailable
+from .base import NATURAL, Deadline, EngineError, EngineUnavailable
 
 # The same pattern gTTS's own ``stream()`` applies to the line that carries the audio.
 _AUDIO_LINE = re.compile(r'jQ1olc","\[\\"(.*)\\"]')
@@ -68,6 +68,7 @@ class GttsEngine:
     """The ``gtts`` engine; thread-safe, one instance per app."""
 
     name = "gtts"
+    rank = NATURAL
 
     def __init__(self, *, url: str | None, concurrency: int, connect_timeout: float, read_timeout: float,
                  retry: RetryPolicy, breaker: CircuitBreaker, session: requests.Session | None = None,
