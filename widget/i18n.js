@@ -59,6 +59,9 @@ const MESSAGES = {
     ended: 'Đã đọc hết bài',
     unavailable: 'Không thể nghe bài viết lúc này',
     fallback: 'Máy chủ chưa phản hồi, đọc bằng giọng của trình duyệt',
+    deviceVoice: 'Giọng của thiết bị',
+    onDevice: 'Đọc bằng giọng của thiết bị',
+    onServer: 'Đọc bằng giọng của máy chủ',
     unplayable: 'Trình duyệt này không phát được âm thanh. Đã dừng đọc.',
   },
   en: {
@@ -79,6 +82,9 @@ const MESSAGES = {
     ended: 'End of the article',
     unavailable: 'Listening is not available right now',
     fallback: 'The server is not responding: reading with the browser’s voice',
+    deviceVoice: 'Device voice',
+    onDevice: 'Reading with this device’s voice',
+    onServer: 'Reading with the server’s voice',
     unplayable: 'This browser cannot play the audio. Reading stopped.',
   },
 };

@@ -121,7 +121,7 @@ function start() {
   const title = document.querySelector('[data-trodoc-title]');
   const roots = title ? [title, target] : [target];
   const listen = lazyListen(host, me.dataset, (createListen) => createListen({
-    host, roots, base, lang, t, say, emit, update, signal,
+    host, roots, base, lang, t, say, emit, update, signal, voice: me.dataset.voice,
     // Listening in floating mode closes the bar: the player holds the controls, and the open bar
     // would cover the sentence being read.
     onStart: () => open && open(false, false),

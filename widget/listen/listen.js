@@ -5,7 +5,8 @@
 
 import { readBlocks, blockRange, pointIn } from './extract.js';
 import { articleSlug, loadPlaylist } from './playlist.js';
-import { createPlayer, READING_RATES } from './player.js';
+import { audioEngine, createPlayer, READING_RATES } from './player.js';
+import { voiceChooser } from './voice.js';
 import { renderPlayer } from './controls.js';
 import { readingMarker } from './highlight.js';
 import { mediaSession } from './media-session.js';
@@ -24,10 +25,11 @@ import { speedText } from '../i18n.js';
  * @property {(patch: object) => void} update window.TroDoc's state
  * @property {AbortSignal} signal removes every listener added here
  * @property {() => void} onStart called when reading starts
+ * @property {string} [voice] data-voice: auto (default), server or device
  */
 
 /** @param {ListenOptions} o */
-export function createListen({ host, roots, base, lang, t, say, emit, update, signal, onStart }) {
+export function createListen({ host, roots, base, lang, t, say, emit, update, signal, onStart, voice }) {
   const shadow = /** @type {ShadowRoot} */ (host.shadowRoot);
   const frame = /** @type {HTMLElement} */ (shadow.querySelector('.frame'));
   const listenButton = /** @type {HTMLElement} */ (shadow.querySelector('[data-key=listen]'));
@@ -36,7 +38,7 @@ export function createListen({ host, roots, base, lang, t, say, emit, update, si
   const slug = articleSlug(target);
   const ui = renderPlayer({ frame, t, download: slug
     ? new URL(`/api/v1/articles/${encodeURIComponent(slug)}/audio.mp3`, base).href : '' });
-  let blocks = [], ready, synthOn, tick, session, stand = null;
+  let blocks = [], ready, synthOn, tick, session, stand = null, onDevice = false;
 
   // The viewport less the widget's fixed controls at its bottom: where the sentence being read goes.
   const band = () => {
@@ -50,7 +52,8 @@ export function createListen({ host, roots, base, lang, t, say, emit, update, si
   const clock = (ms) => { const s = ms / 1000 | 0; return `${s / 60 | 0}:${String(s % 60).padStart(2, '0')}`; };
   const show = () => {
     const s = player.state();
-    ui.position.textContent = s.segment < 0 ? '' : `${t.sentence} ${s.segment + 1}/${s.total} · ${clock(s.elapsed)}`;
+    ui.position.textContent = s.segment < 0 ? ''
+      : `${t.sentence} ${s.segment + 1}/${s.total} · ${clock(s.elapsed)}${onDevice ? ` · ${t.deviceVoice}` : ''}`;
   };
   // The player replaces the bar's listen button while reading; focus follows when it was on either.
   const open = (on) => {
@@ -101,6 +104,11 @@ export function createListen({ host, roots, base, lang, t, say, emit, update, si
     }
   };
   let was = false;
+  const voices = voiceChooser(audioEngine(), lang, voice, (which) => {
+    onDevice = which === 'device';
+    say(onDevice ? t.onDevice : t.onServer, 'voice');
+    show();
+  });
   const player = createPlayer((type, d) => {
     if (type === 'segment') {
       const x = blocks[d.block];
@@ -125,7 +133,7 @@ export function createListen({ host, roots, base, lang, t, say, emit, update, si
       update({ playing: d.playing, rate: d.rate });
     } else if (d.failed) failed(d.segment);
     else if (d.blocked) emit('error', { type: 'blocked' });
-  });
+  }, voices);
   // Blocks and playlist on first use; without the server, the page's own sentences for the browser's voice.
   const prepare = () => ready || (ready = (async () => {
     blocks = readBlocks(roots, host);

@@ -5,7 +5,7 @@ export const READING_RATES = [0.75, 1, 1.25, 1.5, 2];
 
 // The server's recordings. Engines share one shape: start(segment, rate, done, fail), pause, resume,
 // stop, rate; synthEngine (fallback.js) is the other one.
-function audioEngine() {
+export function audioEngine() {
   const a = new Audio();
   // Same CORS mode as the prefetch, so both share one HTTP cache entry.
   a.crossOrigin = 'anonymous';
@@ -29,10 +29,10 @@ function audioEngine() {
 
 // `on(event, detail)` hears 'segment', 'change' and 'error' ({blocked} when the browser refused to play,
 // {failed, segment} when the engine could not read a segment; the caller may then switch engines with
-// use() or stop).
-export function createPlayer(on) {
+// use() or stop). `engine` reads the segments: the recordings by default.
+export function createPlayer(on, engine = audioEngine()) {
   const fetched = new Set();
-  let engine = audioEngine(), list = [], i = -1, playing = false, rate = 1;
+  let list = [], i = -1, playing = false, rate = 1;
   // `loaded`: the segment the engine holds, which next/previous while paused move away from.
   let spent = 0, since = 0, loaded = -1;
 
@@ -44,11 +44,13 @@ export function createPlayer(on) {
     playing = p;
     on('change', state());
   };
-  const prefetch = () => list.slice(i + 1, i + 3).forEach(({ audio }) => {
-    if (audio && !fetched.has(audio)) {
-      fetched.add(audio);
+  const prefetch = () => list.slice(i + 1, i + 3).forEach((s) => {
+    if (s.audio && !fetched.has(s.audio)) {
+      fetched.add(s.audio);
+      // The recording says which voice made it (the playlist said which would): the voice may change.
       // A failed prefetch only costs the gap it meant to hide.
-      fetch(audio).catch(() => fetched.delete(audio));
+      fetch(s.audio).then((res) => { s.rank = Number(res.headers.get('X-Trodoc-Voice-Rank')) || s.rank; })
+        .catch(() => fetched.delete(s.audio));
     }
   });
   const go = (n, play) => {
