@@ -16,6 +16,11 @@ DEFAULTS: dict[str, Any] = {
     "TTS_MAX_WAITING": 8,
     # Audio (server/audio): cache cap, upstream timeouts, retries, breaker and time budgets, in seconds.
     "GTTS_URL": "",
+    # A self-hosted OpenAI-compatible speech server (engine "openai"): base URL without /v1, model, voice, key.
+    "OPENAI_TTS_URL": "",
+    "OPENAI_TTS_MODEL": "tts-1",
+    "OPENAI_TTS_VOICE": "alloy",
+    "OPENAI_TTS_KEY": "",
     "REDIS_URL": "",
     "AUDIO_CACHE_MB": 1024,
     "AUDIO_FALLBACK_MAX_AGE": 300,

@@ -8,27 +8,41 @@ from ..retry import RetryPolicy
 from .base import Deadline, Engine, EngineError, EngineUnavailable
 from .espeak import EspeakEngine
 from .gtts import GttsEngine
+from .openai import OpenAiEngine
 
 __all__ = ["Deadline", "Engine", "EngineError", "EngineUnavailable", "build_engines", "parse_engine_names"]
 
 
+def _http(config: Mapping[str, Any]) -> dict[str, Any]:
+    # What every HTTP engine takes from the settings: each gets its own pool, retries and breaker.
+    return {
+        "concurrency": int(config["TTS_CONCURRENCY"]),
+        "connect_timeout": float(config["TTS_CONNECT_TIMEOUT"]),
+        "read_timeout": float(config["TTS_READ_TIMEOUT"]),
+        "retry": RetryPolicy(tries=int(config["TTS_RETRY_TRIES"]), base=float(config["TTS_RETRY_BASE"]),
+                             cap=float(config["TTS_RETRY_CAP"])),
+        "breaker": CircuitBreaker(int(config["TTS_BREAKER_THRESHOLD"]), float(config["TTS_BREAKER_COOLDOWN"])),
+    }
+
+
 def _gtts(config: Mapping[str, Any]) -> Engine:
-    return GttsEngine(
-        url=config.get("GTTS_URL") or None,
-        concurrency=int(config["TTS_CONCURRENCY"]),
-        connect_timeout=float(config["TTS_CONNECT_TIMEOUT"]),
-        read_timeout=float(config["TTS_READ_TIMEOUT"]),
-        retry=RetryPolicy(tries=int(config["TTS_RETRY_TRIES"]), base=float(config["TTS_RETRY_BASE"]),
-                          cap=float(config["TTS_RETRY_CAP"])),
-        breaker=CircuitBreaker(int(config["TTS_BREAKER_THRESHOLD"]), float(config["TTS_BREAKER_COOLDOWN"])),
-    )
+    return GttsEngine(url=config.get("GTTS_URL") or None, **_http(config))
+
+
+def _openai(config: Mapping[str, Any]) -> Engine:
+    url = str(config.get("OPENAI_TTS_URL") or "")
+    if not url.startswith(("http://", "https://")):
+        raise ValueError("TTS_ENGINES names openai: set TRODOC_OPENAI_TTS_URL to the server's base URL "
+                         "(without /v1), e.g. http://127.0.0.1:8880")
+    return OpenAiEngine(url=url, model=str(config["OPENAI_TTS_MODEL"]), voice=str(config["OPENAI_TTS_VOICE"]),
+                        key=str(config.get("OPENAI_TTS_KEY") or ""), **_http(config))
 
 
 def _espeak(config: Mapping[str, Any]) -> Engine:
     return EspeakEngine(timeout=float(config["TTS_READ_TIMEOUT"]) * 2)
 
 
-FACTORIES = {"gtts": _gtts, "espeak": _espeak}
+FACTORIES = {"gtts": _gtts, "openai": _openai, "espeak": _espeak}
 
 
 def parse_engine_names(value: str | list[str]) -> list[str]:

@@ -1,48 +1,23 @@
 """Google Translate's speech, with gTTS as the implementation of its wire protocol.
 
-gTTS prepares the requests and we parse answers the way it does, but we send them ourselves: gTTS opens a new
-session (a new TLS handshake) per request, skips certificate checks, never times out and never retries.
-Here: one pooled, certificate-verifying session; connect/read timeouts; bounded retries with backoff on
-429/5xx/timeouts; at most ``concurrency`` requests in flight per process; and a circuit breaker.
+gTTS prepares the requests and we parse answers the way it does, but we send them ourselves (``HttpEngine``):
+gTTS opens a new session (a new TLS handshake) per request, skips certificate checks, never times out and
+never retries.
 """
 from __future__ import annotations
 
 import base64
 import binascii
 import re
-import threading
-import time
-from typing import Callable
 
 import requests
 from gtts import gTTS
-from requests.adapters import HTTPAdapter
 
-from ...metrics import UPSTREAM_FAILURES
-from ..breaker import CircuitBreaker, CircuitOpen
-from ..mp3 import is_mp3
-from ..retry import RetryPolicy
-from .base import NATURAL, Deadline, EngineError, EngineUnavailable
+from .base import NATURAL, EngineError
+from .http import HttpEngine
 
 # The same pattern gTTS's own ``stream()`` applies to the line that carries the audio.
 _AUDIO_LINE = re.compile(r'jQ1olc","\[\\"(.*)\\"]')
-
-
-class _Transient(Exception):
-    """One attempt failed in a way that another attempt may not."""
-
-    def __init__(self, message: str, retry_after: float | None = None) -> None:
-        super().__init__(message)
-        self.retry_after = retry_after
-
-
-def pooled_session(pool_size: int) -> requests.Session:
-    """A keep-alive session that verifies certificates and leaves retrying to us."""
-    session = requests.Session()
-    adapter = HTTPAdapter(pool_connections=1, pool_maxsize=max(1, pool_size), max_retries=0)
-    session.mount("https://", adapter)
-    session.mount("http://", adapter)
-    return session
 
 
 def parse_audio(body: bytes) -> bytes | None:
@@ -59,43 +34,16 @@ def parse_audio(body: bytes) -> bytes | None:
     return None
 
 
-def _retry_after(response: requests.Response) -> float | None:
-    value = response.headers.get("Retry-After", "")
-    return float(value) if value.isdigit() else None
-
-
-class GttsEngine:
+class GttsEngine(HttpEngine):
     """The ``gtts`` engine; thread-safe, one instance per app."""
 
     name = "gtts"
     rank = NATURAL
+    label = "Google TTS"
 
-    def __init__(self, *, url: str | None, concurrency: int, connect_timeout: float, read_timeout: float,
-                 retry: RetryPolicy, breaker: CircuitBreaker, session: requests.Session | None = None,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(self, *, url: str | None, **options) -> None:
+        super().__init__(**options)
         self.url = url or None
-        self.connect_timeout = connect_timeout
-        self.read_timeout = read_timeout
-        self.retry = retry
-        self.breaker = breaker
-        self.session = session or pooled_session(concurrency)
-        self._slots = threading.BoundedSemaphore(concurrency)
-        self._sleep = sleep
-
-    def healthy(self) -> bool:
-        """False while the circuit breaker refuses calls."""
-        return self.breaker.wait_time() == 0.0
-
-    def close(self) -> None:
-        """Close the pooled connections."""
-        self.session.close()
-
-    def synthesize(self, text: str, lang: str, speed: str, deadline: Deadline) -> bytes:
-        """MP3 for ``text``: one upstream request per gTTS chunk (one, for segments of ≤ 100 characters)."""
-        wait = self.breaker.wait_time()
-        if wait:
-            raise EngineUnavailable("Google TTS is failing; circuit open", retry_after=wait)
-        return b"".join(self._fetch(request, deadline) for request in self._prepare(text, lang, speed))
 
     def _prepare(self, text: str, lang: str, speed: str) -> list[requests.PreparedRequest]:
         # Our text pipeline has already made ``text`` speakable; gTTS's English pre-processors would alter it.
@@ -109,61 +57,5 @@ class GttsEngine:
                 request.prepare_url(self.url, None)
         return prepared
 
-    def _fetch(self, request: requests.PreparedRequest, deadline: Deadline) -> bytes:
-        for attempt in range(self.retry.tries):
-            try:
-                return self._attempt(request, deadline)
-            except _Transient as error:
-                delay = self.retry.delay(attempt, error.retry_after)
-                if attempt + 1 == self.retry.tries or delay >= deadline.remaining():
-                    raise EngineUnavailable(f"Google TTS: {error}", retry_after=max(1.0, delay)) from None
-                self._sleep(delay)
-        raise AssertionError("unreachable: the loop returns or raises")
-
-    def _attempt(self, request: requests.PreparedRequest, deadline: Deadline) -> bytes:
-        if not self._slots.acquire(timeout=deadline.remaining()):
-            raise EngineUnavailable("Google TTS: all upstream slots busy", retry_after=1.0)
-        try:
-            try:
-                self.breaker.before_call()
-            except CircuitOpen as error:
-                self._failed("circuit_open")
-                raise EngineUnavailable(str(error), retry_after=error.retry_after) from None
-            try:
-                audio = self._send(request, deadline)
-            except BaseException:
-                self.breaker.failed()
-                raise
-            self.breaker.succeeded()
-            return audio
-        finally:
-            self._slots.release()
-
-    def _failed(self, kind: str) -> None:
-        UPSTREAM_FAILURES.labels(engine=self.name, kind=kind).inc()
-
-    def _send(self, request: requests.PreparedRequest, deadline: Deadline) -> bytes:
-        remaining = max(0.05, deadline.remaining())
-        settings = self.session.merge_environment_settings(request.url, {}, None, None, None)
-        try:
-            response = self.session.send(
-                request, timeout=(min(self.connect_timeout, remaining), min(self.read_timeout, remaining)),
-                **settings)
-        except requests.Timeout:
-            self._failed("timeout")
-            raise _Transient("timed out") from None
-        except requests.ConnectionError as error:
-            self._failed("connection")
-            raise _Transient(f"connection failed: {error.__class__.__name__}") from None
-        if response.status_code == 429 or response.status_code >= 500:
-            self._failed("http_429" if response.status_code == 429 else "http_5xx")
-            raise _Transient(f"HTTP {response.status_code}", _retry_after(response))
-        if response.status_code != 200:
-            self._failed("http_other")
-            raise EngineError(f"Google TTS: HTTP {response.status_code}")
-        audio = parse_audio(response.content)
-        if not audio or not is_mp3(audio):
-            # gTTS would hand back an empty file here; an empty or broken recording must never be cached.
-            self._failed("bad_audio")
-            raise EngineError("Google TTS answered without valid audio")
-        return audio
+    def _audio(self, response: requests.Response) -> bytes | None:
+        return parse_audio(response.content)
