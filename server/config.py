@@ -36,6 +36,8 @@ DEFAULTS: dict[str, Any] = {
     "TTS_BACKGROUND_BUDGET": 8.0,
     "TTS_FALLBACK_RESERVE": 1.5,
     "TTS_LOOKAHEAD": 3,
+    # Record an article's segments in the background when it is created or replaced (API, import).
+    "TTS_RECORD_ON_PUBLISH": True,
     "ALLOWED_ORIGINS": "",
     "API_TOKEN": "",
     "RATELIMIT_STORAGE_URL": "memory://",

@@ -44,6 +44,7 @@ def _end_session(_error: BaseException | None) -> None:
 def create_schema() -> None:
     """Create missing tables; existing tables and their rows are left untouched."""
     from .articles import models  # noqa: F401  (registers the tables)
+    from .audio import publish as audio_publish  # noqa: F401
     from .audio import registry as audio_registry  # noqa: F401
     from .usage import models as usage_models  # noqa: F401
 

@@ -58,6 +58,9 @@ def make_app(tmp_path, database_url):
             "DATABASE_URL": database_url,
             "AUDIO_DIR": str(tmp_path / "audio"),
             "API_TOKEN": TOKEN,
+            # Articles written by the API tests are not recorded in the background (they would reach for
+            # Google's real endpoint); tests/audio/test_audio_publish.py turns it on against the fake.
+            "TTS_RECORD_ON_PUBLISH": False,
         }
         settings.update(config)
         app = create_app(settings)

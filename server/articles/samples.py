@@ -67,5 +67,5 @@ def load_samples_if_empty() -> int:
         return 0
     records = sample_articles()
     for record in records:
-        save_article(clean_article(record))
+        save_article(clean_article(record), announce=False)  # demo text: recorded when first asked
     return len(records)

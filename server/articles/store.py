@@ -1,11 +1,16 @@
 """Reading and writing articles; every write goes through ``clean_article`` first."""
 from __future__ import annotations
 
+from blinker import Namespace
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from ..db import db
 from .models import Article
+
+# Sent with ``article=`` after an article is created or replaced (not for the bundled samples): the audio
+# layer listens, to record it before anyone asks, without the article store knowing about audio.
+article_saved = Namespace().signal("article-saved")
 
 
 def get_article(slug: str) -> Article | None:
@@ -25,8 +30,9 @@ def list_articles(page: int, per_page: int) -> tuple[list[Article], int]:
     return list(rows), total
 
 
-def save_article(fields: dict) -> tuple[Article, bool]:
-    """Insert or replace the article with ``fields["slug"]``; returns it and whether it is new.
+def save_article(fields: dict, *, announce: bool = True) -> tuple[Article, bool]:
+    """Insert or replace the article with ``fields["slug"]``; returns it and whether it is new, and
+    sends ``article_saved`` unless ``announce`` is false.
 
     Two writers racing on one new slug both succeed: the loser of the insert retries as an update.
     """
@@ -40,9 +46,12 @@ def save_article(fields: dict) -> tuple[Article, bool]:
             setattr(article, name, value)
         try:
             db.session.commit()
-            return article, created
         except IntegrityError:
             db.session.rollback()
+            continue
+        if announce:
+            article_saved.send(article=article)
+        return article, created
     raise RuntimeError(f"could not save article {fields['slug']!r}")
 
 

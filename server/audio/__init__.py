@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from flask import Flask, current_app
 
+from . import publish
 from .cache import AudioCache
 from .engines import build_engines
 from .registry import RECENT_EXTENSION, RecentPlaylists, register_playlist
@@ -56,6 +57,7 @@ def init_app(app: Flask) -> None:
     """
     app.extensions[EXTENSION] = _build(app)
     app.extensions[RECENT_EXTENSION] = RecentPlaylists()
+    publish.init_app(app)
 
 
 def audio_service(app: Flask | None = None) -> AudioService:

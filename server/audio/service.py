@@ -25,6 +25,7 @@ from .registry import SpeechJob
 from .singleflight import LockTimeout, SingleFlight
 
 SEGMENT_ID = re.compile(r"[0-9a-f]{32}")
+QUEUE_POLL = 30.0  # seconds between looks at the queue of published articles, per process
 log = logging.getLogger(__name__)
 
 
@@ -103,6 +104,7 @@ class AudioService:
         self._pending_lock = threading.Lock()
         self._looked_ahead = RecentSet(4096, ttl=300.0)
         self._upgrade_tried = RecentSet(4096, ttl=fallback_retry_interval)
+        self._queue_polled = -QUEUE_POLL  # the first request of a process takes the queue up
 
     # -- the request path -------------------------------------------------------------------------------
 
@@ -235,6 +237,30 @@ class AudioService:
                 self.record(job, Deadline(self.budgets.background), upgrade=True)
 
         self._submit("upgrade:" + segment_id, upgrade)
+
+    # -- published articles -----------------------------------------------------------------------------
+
+    def drain_soon(self) -> None:
+        """Record the queue of published articles in the background (one task per process at a time)."""
+        self._queue_polled = time.monotonic()
+        self._submit("queue", self._drain)
+
+    def poll_queue(self) -> None:
+        """On requests: take the queue up again every ``QUEUE_POLL`` seconds (from the first request on), for
+        what a restart, an upstream outage or an import by another process left in it."""
+        if time.monotonic() - self._queue_polled >= QUEUE_POLL:
+            self.drain_soon()
+
+    def _drain(self) -> None:
+        from . import publish
+
+        while segment_ids := publish.next_queued():
+            for segment_id in segment_ids:
+                job = registry.find_job(segment_id)
+                if job is not None and self.cache.peek(segment_id) is None:
+                    # AudioUnavailable ends the drain with the rest still queued, for the next poll.
+                    self.record(job, Deadline(self.budgets.background))
+                publish.done(segment_id)
 
     # -- many segments at once --------------------------------------------------------------------------
 

@@ -19,6 +19,12 @@ YEAR = 31_536_000
 ARTICLE_MAX_AGE = 300
 
 
+@bp.before_app_request
+def _take_up_the_queue() -> None:
+    # Every process that serves requests records the queue of published articles, in the background.
+    audio_service().poll_queue()
+
+
 @bp.after_request
 def _public(response: Response) -> Response:
     # Audio is public and embedded on other sites' pages, errors included (players read their status).
