@@ -10,6 +10,9 @@ errors on natural Vietnamese speech, so that is the floor). The reference for bo
 listener should hear. Word error rate = (substitutions + deletions + insertions) / reference words, after
 lower-casing and dropping punctuation.
 
+``--espeak-grid`` measures espeak-ng instead at each accent (``TRODOC_ESPEAK_ACCENT``) and rate
+(``TRODOC_ESPEAK_RATE``), from the spoken text: how the defaults were chosen.
+
 Engines come from the app's settings, so an operator measures their own: ``TRODOC_TTS_ENGINES=openai
 TRODOC_OPENAI_TTS_URL=http://127.0.0.1:8880 python -m bench.intelligibility --engine openai``. An engine that
 cannot be reached (Google, from a machine without internet) is reported as such.
@@ -28,6 +31,7 @@ from server import create_app
 from server.articles.samples import sample_articles
 from server.articles.validate import clean_article
 from server.audio.engines import Deadline, EngineError, build_engines
+from server.audio.engines.espeak import ACCENTS, EspeakEngine
 from server.speech import article_blocks, segment_blocks
 
 _WORD = re.compile(r"\w+")
@@ -78,14 +82,17 @@ def transcriber():
     return transcribe
 
 
-def measure(engine, cases: list[tuple[str, str]], transcribe) -> dict[str, float] | str:
+def measure(engine, cases: list[tuple[str, str]], transcribe,
+            ways: tuple[str, ...] = ("spoken", "raw")) -> dict[str, float] | str:
     """Word error rates of ``engine`` from spoken and from raw text, or why it could not be measured."""
-    errors = {"spoken": 0, "raw": 0}
+    errors = dict.fromkeys(ways, 0)
     total = 0
     for raw, spoken in cases:
         reference = words(spoken)
         total += len(reference)
         for way, text in (("spoken", spoken), ("raw", raw)):
+            if way not in errors:
+                continue
             try:
                 audio = engine.synthesize(text, "vi", "normal", Deadline(20))
             except EngineError as error:
@@ -94,11 +101,30 @@ def measure(engine, cases: list[tuple[str, str]], transcribe) -> dict[str, float
     return {way: count / total for way, count in errors.items()} | {"words": total}
 
 
+RATES = (130, 165, 200)
+
+
+def grid(cases: list[tuple[str, str]], transcribe) -> None:
+    """espeak-ng's word error rate at each accent and rate, from the spoken text."""
+    print(f"espeak-ng, {len(cases)} segments, word error rate from our spoken text.\n")
+    print("| accent | " + " | ".join(f"{rate} words/min" for rate in RATES) + " |")
+    print("|---|" + "---:|" * len(RATES))
+    for accent in ACCENTS:
+        cells = []
+        for rate in RATES:
+            result = measure(EspeakEngine(accent=accent, words_per_minute=rate), cases, transcribe, ways=("spoken",))
+            cells.append(f"{result['spoken']:.2f}" if isinstance(result, dict) else result)
+        print(f"| {accent} | " + " | ".join(cells) + " |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--segments", type=int, default=12, help="segments per sample article")
     parser.add_argument("--engine", action="append", help="engines to measure (default: every configured one)")
+    parser.add_argument("--espeak-grid", action="store_true", help="espeak at every accent and rate instead")
     args = parser.parse_args()
+    if args.espeak_grid:
+        return grid(segments(args.segments), transcriber())
     app = create_app({"LOAD_SAMPLES": False, "DATABASE_URL": "sqlite://"})
     engines = build_engines(app.config)
     names = args.engine or list(engines)

@@ -38,6 +38,10 @@ DEFAULTS: dict[str, Any] = {
     "TTS_LOOKAHEAD": 3,
     # Record an article's segments in the background when it is created or replaced (API, import).
     "TTS_RECORD_ON_PUBLISH": True,
+    # The offline voice: espeak-ng's northern, central or southern Vietnamese, and its words per minute
+    # (northern at 130 was the most intelligible in bench/intelligibility.py --espeak-grid).
+    "ESPEAK_ACCENT": "northern",
+    "ESPEAK_RATE": 130,
     "ALLOWED_ORIGINS": "",
     "API_TOKEN": "",
     "RATELIMIT_STORAGE_URL": "memory://",

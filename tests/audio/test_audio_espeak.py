@@ -38,3 +38,13 @@ def test_a_missing_program_is_a_clear_error():
 
     with pytest.raises(EngineError, match="apt-get install espeak-ng lame"):
         EspeakEngine(run=missing).synthesize(TEXT, "vi", "normal", Deadline(5))
+
+
+def test_the_accent_and_the_rate_are_the_operators_to_choose(make_app):
+    northern = EspeakEngine().synthesize(TEXT, "vi", "normal", Deadline(10))
+    southern = EspeakEngine(accent="southern").synthesize(TEXT, "vi", "normal", Deadline(10))
+    quicker = EspeakEngine(words_per_minute=200).synthesize(TEXT, "vi", "normal", Deadline(10))
+    assert northern != southern and audio_frames(southern)
+    assert duration_seconds(quicker) < duration_seconds(northern)
+    with pytest.raises(ValueError, match="ESPEAK_ACCENT"):
+        make_app(TTS_ENGINES="espeak", ESPEAK_ACCENT="hue")

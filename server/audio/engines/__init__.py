@@ -39,7 +39,8 @@ def _openai(config: Mapping[str, Any]) -> Engine:
 
 
 def _espeak(config: Mapping[str, Any]) -> Engine:
-    return EspeakEngine(timeout=float(config["TTS_READ_TIMEOUT"]) * 2)
+    return EspeakEngine(accent=str(config["ESPEAK_ACCENT"]), words_per_minute=int(config["ESPEAK_RATE"]),
+                        timeout=float(config["TTS_READ_TIMEOUT"]) * 2)
 
 
 FACTORIES = {"gtts": _gtts, "openai": _openai, "espeak": _espeak}

@@ -9,7 +9,9 @@ from typing import Callable
 
 from .base import ROBOTIC, Deadline, EngineError, EngineUnavailable
 
-WORDS_PER_MINUTE = {"slow": 125, "normal": 165, "fast": 215}
+# espeak-ng's three Vietnamese voices, by the accent a reader may prefer (TRODOC_ESPEAK_ACCENT).
+ACCENTS = {"northern": "vi", "central": "vi-vn-x-central", "southern": "vi-vn-x-south"}
+SLOW = 0.75  # the "slow" speed, as a share of the rate
 # Google sends 24 kHz mono at 32 kb/s; a little more keeps espeak's thin voice intelligible.
 LAME_ARGS = ["lame", "--quiet", "-t", "-m", "m", "--resample", "24", "-b", "48", "-", "-"]
 DEBIAN_PACKAGES = "espeak-ng lame"
@@ -23,8 +25,12 @@ class EspeakEngine:
     name = "espeak"
     rank = ROBOTIC
 
-    def __init__(self, *, timeout: float = 20.0, processes: int | None = None,
-                 run: Runner = subprocess.run) -> None:
+    def __init__(self, *, accent: str = "northern", words_per_minute: int = 130, timeout: float = 20.0,
+                 processes: int | None = None, run: Runner = subprocess.run) -> None:
+        if accent not in ACCENTS:
+            raise ValueError(f"ESPEAK_ACCENT: {accent!r}; choose from {', '.join(ACCENTS)}")
+        self.voice = ACCENTS[accent]
+        self.words_per_minute = words_per_minute
         self.timeout = timeout
         self._run = run
         # CPU-bound: during a Google outage every listener lands here, so queue rather than oversubscribe.
@@ -39,11 +45,12 @@ class EspeakEngine:
 
     def synthesize(self, text: str, lang: str, speed: str, deadline: Deadline) -> bytes:
         """MP3 for ``text``; ``-t`` keeps lame from writing an Info frame, so recordings join cleanly."""
-        rate = WORDS_PER_MINUTE.get(speed, WORDS_PER_MINUTE["normal"])
+        rate = round(self.words_per_minute * (SLOW if speed == "slow" else 1))
+        voice = self.voice if lang == "vi" else lang
         if not self._slots.acquire(timeout=deadline.remaining()):
             raise EngineUnavailable("espeak: every slot busy", retry_after=1.0)
         try:
-            wav = self._pipe(["espeak-ng", "-v", lang, "-s", str(rate), "--stdout", "--stdin"],
+            wav = self._pipe(["espeak-ng", "-v", voice, "-s", str(rate), "--stdout", "--stdin"],
                              text.encode("utf-8"), deadline)
             return self._pipe(LAME_ARGS, wav, deadline)
         finally:
