@@ -102,7 +102,7 @@ class AudioService:
         self._executor = ThreadPoolExecutor(max_workers=concurrency + 1, thread_name_prefix="trodoc-audio")
         self._pending: set[str] = set()
         self._pending_lock = threading.Lock()
-        self._looked_ahead = RecentSet(4096, ttl=300.0)
+        self._played_recently = RecentSet(4096, ttl=300.0)
         self._upgrade_tried = RecentSet(4096, ttl=fallback_retry_interval)
         self._queue_polled = -QUEUE_POLL  # the first request of a process takes the queue up
 
@@ -120,14 +120,14 @@ class AudioService:
         if found is not None:
             if not found.primary:
                 self._upgrade_later(segment_id)
-            self._look_ahead(segment_id)
+            self._played(segment_id)
             return found
         job = registry.find_job(segment_id)
         if job is None:
             raise UnknownSegment(segment_id)
         if before_synthesis is not None:
             before_synthesis()
-        self._look_ahead(segment_id)
+        self._played(segment_id)
         if self._waiting is None or self.flights.active(segment_id):
             # Joining a recording already under way costs no upstream call: only new ones are bounded.
             return self.record(job, Deadline(self.budgets.request))
@@ -216,12 +216,16 @@ class AudioService:
 
         self._executor.submit(run)
 
-    def _look_ahead(self, segment_id: str) -> None:
-        if self.lookahead and not self._looked_ahead.check_and_add(segment_id):
-            self._submit("ahead:" + segment_id, lambda: self._record_successors(segment_id))
+    def _played(self, segment_id: str) -> None:
+        # Every recording served by the app is a play (stamped at most every five minutes per process, in
+        # the background): unplayed segments are pruned, look-ahead or not.
+        if not self._played_recently.check_and_add(segment_id):
+            self._submit("played:" + segment_id, lambda: self._after_play(segment_id))
 
-    def _record_successors(self, segment_id: str) -> None:
+    def _after_play(self, segment_id: str) -> None:
         registry.mark_played(segment_id)
+        if not self.lookahead:
+            return
         for job in registry.next_jobs(segment_id, self.lookahead):
             if self.cache.peek(job.segment_id) is None:
                 self._submit(job.segment_id, lambda job=job: self.record(job, Deadline(self.budgets.background)))

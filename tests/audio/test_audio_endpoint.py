@@ -8,6 +8,8 @@ import pytest
 from server.audio import audio_service
 from server.config import DEFAULTS
 from server.audio.mp3 import audio_frames
+from server.audio.registry import SpeechSegment
+from server.db import db
 
 TEXTS = ["Huyện Đăk Song kiểm tra cải cách hành chính.", "Đoàn làm việc tại UBND xã.",
          "Kết quả được đánh giá cao.", "Người dân hài lòng.", "Cuối cùng là lời cảm ơn."]
@@ -136,3 +138,17 @@ def test_an_upstream_answer_without_audio_is_never_cached(audio_app, registered,
     assert failed.status_code == 503 and int(failed.headers["Retry-After"]) >= 1
     assert audio_service(app).cache.usage().files == 0
     assert client.get(f"/audio/{first.id}.mp3").status_code == 200
+
+
+def test_a_served_recording_is_marked_played_without_look_ahead(audio_app, registered):
+    """Unplayed segments are pruned: a segment a listener got must count as played, look-ahead off too."""
+    app = audio_app(TTS_LOOKAHEAD=0)
+    first, = registered(app, "Câu đã có người nghe.")
+
+    def played():
+        with app.app_context():
+            return db.session.get(SpeechSegment, first.id).last_played_at
+
+    assert played() is None
+    assert app.test_client().get(f"/audio/{first.id}.mp3").status_code == 200
+    assert wait_until(lambda: played() is not None)
