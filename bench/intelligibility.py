@@ -90,9 +90,9 @@ def measure(engine, cases: list[tuple[str, str]], transcribe,
     for raw, spoken in cases:
         reference = words(spoken)
         total += len(reference)
-        for way, text in (("spoken", spoken), ("raw", raw)):
-            if way not in errors:
-                continue
+        texts = {"spoken": spoken, "raw": raw}
+        for way in ways:
+            text = texts[way]
             try:
                 audio = engine.synthesize(text, "vi", "normal", Deadline(20))
             except EngineError as error:

@@ -8,7 +8,7 @@ Redis) are read at scrape time, as ``/healthz`` reads them.
 from __future__ import annotations
 
 import os
-from typing import Callable, Iterable
+from typing import Iterable
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest, multiprocess
 from prometheus_client.core import GaugeMetricFamily, Metric
@@ -30,36 +30,31 @@ UPSTREAM_FAILURES = Counter("trodoc_upstream_failures_total", "Failed calls to a
 
 
 class PartsCollector(Collector):
-    """Gauges of the service's parts, read when scraped from ``read_parts()`` (the ``/healthz`` parts)."""
+    """Gauges of the service's parts (the ``/healthz`` parts), as read for this scrape."""
 
-    def __init__(self, read_parts: Callable[[], dict]) -> None:
-        self.read_parts = read_parts
+    def __init__(self, statuses: dict[str, str], free_bytes: int | None) -> None:
+        self.statuses, self.free_bytes = statuses, free_bytes
 
     def collect(self) -> Iterable[Metric]:
-        parts = self.read_parts()
         up = GaugeMetricFamily("trodoc_part_up", "1 when a part of the service is ok, 0 when it is degraded "
                                "or down (as seen by the process that answered the scrape).", labels=["part"])
-        up.add_metric(["database"], parts["database"]["status"] == "ok")
-        up.add_metric(["audio_disk"], parts["audio_disk"]["status"] == "ok")
-        for name, engine in parts["engines"].items():
-            up.add_metric([f"engine:{name}"], engine["status"] == "ok")
-        if "redis" in parts:
-            up.add_metric(["redis"], parts["redis"]["status"] == "ok")
+        for part, status in self.statuses.items():
+            up.add_metric([part], status == "ok")
         yield up
-        if "free_bytes" in parts["audio_disk"]:
+        if self.free_bytes is not None:
             yield GaugeMetricFamily("trodoc_audio_disk_free_bytes", "Free bytes on the audio folder's disk.",
-                                    value=parts["audio_disk"]["free_bytes"])
+                                    value=self.free_bytes)
 
 
-def scrape(read_parts: Callable[[], dict]) -> bytes:
-    """The text exposition of every metric: all processes' in multiprocess mode, plus the parts."""
+def scrape(statuses: dict[str, str], free_bytes: int | None) -> bytes:
+    """The text exposition of every metric: all processes' in multiprocess mode, plus the parts'
+    ``statuses`` (by part name) and the audio disk's free bytes."""
+    registry = CollectorRegistry()
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-        registry = CollectorRegistry()
         multiprocess.MultiProcessCollector(registry)
     else:
-        registry = CollectorRegistry()
         for collector in (REQUESTS, LATENCY, AUDIO_EVENTS, RECORDINGS, UPSTREAM_FAILURES):
             registry.register(collector)
-    registry.register(PartsCollector(read_parts))
+    registry.register(PartsCollector(statuses, free_bytes))
     return generate_latest(registry)
 

@@ -323,8 +323,9 @@ class AudioService:
         if found is not None and found.engine in self.engines:
             name = found.engine
         else:
-            chain = [name for name in self.engines if name == engine] + [n for n in self.engines if n != engine]
-            name = next((n for n in chain if self.engines[n].healthy()), chain[0] if chain else engine)
+            # The order _chain tries them in: the segment's engine, then the others as configured.
+            chain = [engine, *(other for other in self.engines if other != engine)]
+            name = next((n for n in chain if n in self.engines and self.engines[n].healthy()), chain[0])
         return {"engine": name, "rank": self.rank(name)}
 
     def rank(self, engine: str) -> int:

@@ -20,6 +20,8 @@ from typing import Callable, ContextManager, Iterator, Protocol, TypeVar
 from filelock import FileLock
 from filelock import Timeout as FileLockTimeout
 
+from .breaker import CircuitBreaker
+
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 # A Redis that does not answer costs a listener at most this long (connect and each command), once:
@@ -157,19 +159,17 @@ class RedisLocker:
 
 class FallbackLocker:
     """Redis while it answers; the lock files of this host while it does not (at worst one upstream call
-    per host instead of one for the cluster), trying Redis again ``retry`` seconds after each failure.
-    ``on_fallback`` is called for every lock taken from the files instead of Redis (for the counters).
+    per host instead of one for the cluster), trying Redis again ``retry`` seconds after each failure (a
+    circuit breaker with a threshold of one). ``on_fallback`` is called for every lock taken from the files
+    instead of Redis (for the counters).
     """
 
     def __init__(self, primary: RedisLocker, fallback: FileLocker, *, retry: float = REDIS_RETRY,
                  on_fallback: Callable[[], None] = lambda: None, clock: Callable[[], float] = time.monotonic) -> None:
         self.primary = primary
         self.fallback = fallback
-        self.retry = retry
         self.on_fallback = on_fallback
-        self._clock = clock
-        self._down_until = 0.0
-        self.last_error: str | None = None
+        self.breaker = CircuitBreaker(1, retry, clock)
 
     def health(self) -> dict:
         """Redis's state, and whether locks come from the files meanwhile."""
@@ -177,7 +177,7 @@ class FallbackLocker:
 
     def redis_down(self) -> bool:
         """Whether Redis failed within the last ``retry`` seconds (locks come from files meanwhile)."""
-        return self._clock() < self._down_until
+        return self.breaker.wait_time() > 0
 
     @contextmanager
     def hold(self, key: str, timeout: float) -> Iterator[None]:
@@ -187,13 +187,11 @@ class FallbackLocker:
                 try:
                     stack.enter_context(self.primary.hold(key, timeout))
                 except LockUnavailable as error:
-                    if not self.redis_down():
-                        log.warning("Redis does not answer; synthesis locks use lock files for %g s: %s",
-                                    self.retry, error)
-                    self._down_until = self._clock() + self.retry
-                    self.last_error = str(error)
+                    log.warning("Redis does not answer; synthesis locks use lock files for %g s: %s",
+                                self.breaker.cooldown, error)
+                    self.breaker.failed()
                 else:
-                    self.last_error = None
+                    self.breaker.succeeded()
             if self.redis_down():
                 self.on_fallback()
                 stack.enter_context(self.fallback.hold(key, timeout))

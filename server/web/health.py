@@ -24,12 +24,21 @@ def _database() -> dict:
     return {"status": "ok"}
 
 
+def statuses(parts: dict) -> dict[str, str]:
+    """Each part's status by name: ``database``, ``audio_disk``, ``engine:<name>`` and ``redis`` (when set)."""
+    found = {"database": parts["database"]["status"], "audio_disk": parts["audio_disk"]["status"]}
+    found.update({f"engine:{name}": engine["status"] for name, engine in parts["engines"].items()})
+    if "redis" in parts:
+        found["redis"] = parts["redis"]["status"]
+    return found
+
+
 def overall(parts: dict) -> str:
     """``down`` when the database is, ``degraded`` when any other part is not ``ok``, else ``ok``."""
-    if parts["database"]["status"] != "ok":
+    found = statuses(parts)
+    if found.pop("database") != "ok":
         return "down"
-    others = [parts["audio_disk"], *parts["engines"].values(), *([parts["redis"]] if "redis" in parts else [])]
-    return "ok" if all(part["status"] == "ok" for part in others) else "degraded"
+    return "ok" if all(status == "ok" for status in found.values()) else "degraded"
 
 
 def parts() -> dict:

@@ -9,6 +9,7 @@ from flask_limiter import Limiter, RateLimitExceeded
 from flask_limiter.util import get_remote_address
 from limits import parse_many
 
+from ..audio.breaker import CircuitBreaker
 from ..audio.registry import ADMISSION_EXTENSION
 from ..audio.singleflight import REDIS_RETRY, REDIS_TIMEOUT
 from ..problems import Problem, problem_response
@@ -33,15 +34,15 @@ def synthesis_limit() -> str:
     return current_app.config["RATELIMIT_SYNTHESIS"]
 
 
-_storage_down_until = 0.0  # after a storage error these manual charges are skipped for REDIS_RETRY seconds
+# After a storage error these manual charges are skipped for REDIS_RETRY seconds.
+_storage_breaker = CircuitBreaker(1, REDIS_RETRY)
 
 
 def _charge(scope: str, limit: str, what: str, cost: int = 1) -> None:
     # A manual hit on the limiter's storage, for costs only known inside the view (cache miss, new rows).
-    global _storage_down_until
     if not current_app.config.get("RATELIMIT_ENABLED", True) or not limiter.enabled:
         return
-    if time.monotonic() < _storage_down_until:
+    if _storage_breaker.wait_time():
         return  # a Redis that does not answer would cost every listener its timeout
     key = get_remote_address()
     strategy = limiter.limiter
@@ -51,8 +52,9 @@ def _charge(scope: str, limit: str, what: str, cost: int = 1) -> None:
         except Exception as error:  # the storage (Redis) is down: fail open, as the decorated limits do
             current_app.logger.warning("rate limit storage unavailable, %s not limited for %g s: %s",
                                        scope, REDIS_RETRY, error)
-            _storage_down_until = time.monotonic() + REDIS_RETRY
+            _storage_breaker.failed()
             return
+        _storage_breaker.succeeded()
         if not allowed:
             reset = strategy.get_window_stats(item, scope, key).reset_time
             retry_after = max(1, math.ceil(reset - time.time()))

@@ -8,7 +8,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 
 from .. import metrics
 from .auth import require_token
-from .health import parts
+from .health import parts, statuses
 
 bp = Blueprint("metrics", __name__)
 
@@ -17,7 +17,9 @@ bp = Blueprint("metrics", __name__)
 @require_token
 def scrape() -> Response:
     """Every metric of every process of this machine, and the state of the service's parts."""
-    response = Response(metrics.scrape(parts), mimetype=CONTENT_TYPE_LATEST)
+    found = parts()
+    response = Response(metrics.scrape(statuses(found), found["audio_disk"].get("free_bytes")),
+                        mimetype=CONTENT_TYPE_LATEST)
     response.headers["Cache-Control"] = "no-store"
     return response
 

@@ -3,6 +3,8 @@ its voice is, and the widget reads robotic sentences with the browser's own Viet
 one, the server's recordings otherwise, and says which voice reads."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 
 from tests.browser.conftest import serve_trodoc
@@ -54,23 +56,27 @@ def servers(tmp_path_factory):
             app.close()
 
 
+@contextmanager
 def listen(browser, servers, server: str, page_name: str):
-    """Opens the page, presses Nghe bài viết and waits for the first sentence to be read or played."""
+    """Opens the page, presses Nghe bài viết and waits for the first sentence to be read or played; the
+    page's context is closed after the ``with`` block."""
     context = browser.new_context(locale="vi-VN")
     context.add_init_script(RECORD + VIETNAMESE_VOICE)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(f"{servers[server][1].url}/{page_name}")
-    page.get_by_role("button", name="Nghe bài viết").click()
-    page.wait_for_function("() => window.__spoken.length || window.__audios.some((a) => !a.paused)")
-    page.errors = errors
-    return context, page
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(f"{servers[server][1].url}/{page_name}")
+        page.get_by_role("button", name="Nghe bài viết").click()
+        page.wait_for_function("() => window.__spoken.length || window.__audios.some((a) => !a.paused)")
+        page.errors = errors
+        yield page
+    finally:
+        context.close()
 
 
 def test_an_intranet_server_with_only_espeak_reads_with_the_device_voice(browser, servers):
-    context, page = listen(browser, servers, "intranet", "long.html")
-    try:
+    with listen(browser, servers, "intranet", "long.html") as page:
         page.wait_for_function("() => window.__spoken.length >= 2")
         spoken = page.evaluate("window.__spoken")
         assert spoken[0]["text"] == "Giọng đọc của thiết bị" and spoken[0]["lang"] == "vi-VN"
@@ -78,40 +84,28 @@ def test_an_intranet_server_with_only_espeak_reads_with_the_device_voice(browser
         page.wait_for_function(f"() => ({LIVE_TEXT})().includes('Đọc bằng giọng của thiết bị')")
         assert "Giọng của thiết bị" in page.locator("trodoc-bar .position").inner_text()
         assert page.errors == []
-    finally:
-        context.close()
 
 
 def test_data_voice_server_keeps_the_recordings(browser, servers):
-    context, page = listen(browser, servers, "intranet", "server.html")
-    try:
+    with listen(browser, servers, "intranet", "server.html") as page:
         assert page.evaluate("window.__spoken.length") == 0
         assert page.evaluate("window.__audios[0].src").startswith(servers["intranet"][0].url + "/audio/")
         assert "Giọng của thiết bị" not in page.locator("trodoc-bar .position").inner_text()
-    finally:
-        context.close()
 
 
 def test_a_natural_server_voice_is_kept_and_device_forces_the_device(browser, servers):
-    context, page = listen(browser, servers, "google", "auto.html")
-    try:
+    with listen(browser, servers, "google", "auto.html") as page:
         assert page.evaluate("window.__spoken.length") == 0
         assert page.evaluate("window.__audios[0].src").startswith(servers["google"][0].url + "/audio/")
-    finally:
-        context.close()
-    context, page = listen(browser, servers, "google", "device.html")
-    try:
+    with listen(browser, servers, "google", "device.html") as page:
         assert page.evaluate("window.__spoken[0].text") == "Giọng đọc của thiết bị"
-    finally:
-        context.close()
 
 
 def test_the_device_reads_while_google_fails_and_the_server_voice_comes_back(browser, servers):
     google = servers["flaky google"]
     google.fail("500")
     try:
-        context, page = listen(browser, servers, "flaky", "long.html")
-        try:
+        with listen(browser, servers, "flaky", "long.html") as page:
             # The first recording comes from espeak; so do the two fetched ahead, which say so: the device reads.
             page.wait_for_function("() => window.__spoken.length >= 1")
             page.evaluate("() => TroDoc.pause()")
@@ -123,7 +117,5 @@ def test_the_device_reads_while_google_fails_and_the_server_voice_comes_back(bro
             assert "Giọng của thiết bị" not in page.locator("trodoc-bar .position").inner_text()
             assert page.evaluate("window.__audios.some((a) => !a.paused)")
             assert page.errors == []
-        finally:
-            context.close()
     finally:
         google.heal()
