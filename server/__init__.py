@@ -24,7 +24,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from .articles import cli as articles_cli
     from .audio import cli as audio_cli
     from .usage import cli as usage_cli
-    from .web import api, embed, health, limits, metrics, openapi, pages, security, speech, usage, widget
+    from .web import api, embed, health, limits, metrics, openapi, pages, playlists, security, usage, widget
     from .web import audio as audio_web
 
     db.init_app(app)
@@ -34,7 +34,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     limits.init_app(app)
     assets.init_app(app)
     audio.init_app(app)
-    speech.init_app(app)
+    playlists.init_app(app)
     for blueprint in (pages.bp, health.bp, metrics.bp, api.bp, audio_web.bp, openapi.bp, usage.bp, widget.bp, embed.bp):
         app.register_blueprint(blueprint)
     for commands in (articles_cli, audio_cli, usage_cli):
