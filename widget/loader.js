@@ -30,7 +30,7 @@ function query(selectors) {
     try {
       const el = selector && document.querySelector(selector);
       if (el) return el;
-    } catch (e) {
+    } catch {
       // An invalid data-target selector falls back to the defaults.
     }
   }

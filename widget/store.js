@@ -11,7 +11,7 @@ export function load() {
   let saved = null;
   try {
     saved = JSON.parse(localStorage.getItem(KEY));
-  } catch (e) {
+  } catch {
     // Storage blocked (privacy mode, sandboxed frame) or damaged: start from the defaults.
   }
   saved = saved || {};
@@ -27,7 +27,7 @@ export function load() {
 export function save(state) {
   try {
     localStorage.setItem(KEY, JSON.stringify({ scale: state.scale, contrast: state.contrast, spacing: state.spacing }));
-  } catch (e) {
+  } catch {
     // Without storage the choice lasts for this page only.
   }
 }

@@ -11,7 +11,8 @@ const TOKEN = new RegExp(`([${SPACE}]+)|[^${SPACE}]\\p{M}*`, 'gu');
 
 // Clean `raw` (one unit per UTF-16 code unit) and map every output unit to the raw units it came from.
 export function cleanMapped(raw) {
-  let text = '', from = [], to = [], m;
+  const from = [], to = [];
+  let text = '', m;
   TOKEN.lastIndex = 0;
   while ((m = TOKEN.exec(raw))) {
     const a = m.index, b = a + m[0].length;

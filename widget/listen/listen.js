@@ -92,7 +92,7 @@ export function createListen({ host, roots, base, lang, t, say, emit, update, si
       try {
         const res = await fetch(segment.audio, { method: 'HEAD' });
         served = res.ok && (res.headers.get('Content-Type') || '').startsWith('audio/');
-      } catch (e) {
+      } catch {
         // Unreachable: the server's failure, not the browser's.
       }
     }

@@ -15,7 +15,7 @@ export function mediaSession(title, ctl, signal) {
   const set = (on) => {
     for (const k in handlers) {
       // Browsers throw for actions they do not know.
-      try { ms.setActionHandler(/** @type {MediaSessionAction} */ (k), on ? () => handlers[k]() : null); } catch (e) { /* unsupported */ }
+      try { ms.setActionHandler(/** @type {MediaSessionAction} */ (k), on ? () => handlers[k]() : null); } catch { /* unsupported */ }
     }
   };
   set(true);
