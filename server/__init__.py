@@ -24,13 +24,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from .articles import cli as articles_cli
     from .audio import cli as audio_cli
     from .usage import cli as usage_cli
-    from .web import api, embed, health, limits, metrics, openapi, pages, playlists, security, usage, widget
+    from .web import api, cors, embed, health, limits, metrics, openapi, pages, playlists, security, usage, widget
     from .web import audio as audio_web
 
     db.init_app(app)
     problems.init_app(app)
     metrics.init_app(app)
     security.init_app(app)
+    cors.init_app(app)
     limits.init_app(app)
     assets.init_app(app)
     audio.init_app(app)

@@ -12,6 +12,7 @@ from ..audio.cache import CachedAudio
 from ..audio.playlists import article_jobs
 from ..problems import Problem
 from .api import article_or_404
+from .cors import AUDIO
 from .limits import charge_synthesis
 
 bp = Blueprint("audio", __name__)
@@ -23,16 +24,6 @@ ARTICLE_MAX_AGE = 300
 def _take_up_the_queue() -> None:
     # Every process that serves requests records the queue of published articles, in the background.
     audio_service().poll_queue()
-
-
-@bp.after_request
-def _public(response: Response) -> Response:
-    # Audio is public and embedded on other sites' pages, errors included (players read their status).
-    response.headers["Access-Control-Allow-Origin"] = "*"
-    response.headers["Access-Control-Expose-Headers"] = ("Content-Length, Content-Range, Accept-Ranges, ETag, "
-                                                         "X-Trodoc-Engine, X-Trodoc-Voice-Rank")
-    response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
-    return response
 
 
 def _unavailable(error: AudioUnavailable) -> Problem:
@@ -72,6 +63,7 @@ def _send(found: CachedAudio) -> Response:
 
 
 @bp.get("/audio/<segment_id>.mp3")
+@AUDIO
 def segment(segment_id: str) -> Response:
     """One segment's recording, made on first request and then served from the cache."""
     try:
@@ -81,6 +73,7 @@ def segment(segment_id: str) -> Response:
 
 
 @bp.get("/api/v1/articles/<slug>/audio.mp3")
+@AUDIO
 def article(slug: str) -> Response:
     """The whole article as one MP3, streamed as its segments become ready."""
     found = article_or_404(slug)

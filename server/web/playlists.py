@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, Flask, Response, current_app, jsonify, request, url_for
+from flask import Blueprint, Flask, Response, current_app, jsonify, url_for
 
 from ..audio import audio_service
 from ..audio.playlists import playlist_segments, primary_engine, register
@@ -12,7 +12,7 @@ from ..speech import article_blocks, load_abbreviations
 from .api import article_or_404
 from .jsonbody import json_body
 from .limits import client_limit, limiter, origin_key, origin_limit
-from .security import check_origin, cors_preflight
+from .cors import ALLOWED_ORIGINS, check_origin
 
 bp = Blueprint("speech", __name__, url_prefix="/api/v1")
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # C0 but whitespace, DEL, C1
@@ -81,21 +81,18 @@ def _blocks_from_request(data) -> tuple[list[str], str]:
 
 
 @bp.route("/speech", methods=["OPTIONS"])
+@ALLOWED_ORIGINS
 def text_speech_preflight() -> Response:
-    """CORS preflight: only allowed origins may post their text."""
-    return cors_preflight()
+    """CORS preflight (the text is sent as JSON): only allowed origins may post their text."""
+    return ALLOWED_ORIGINS.preflight()
 
 
 @bp.post("/speech")
+@ALLOWED_ORIGINS
 @limiter.limit(client_limit)
 @limiter.limit(origin_limit, key_func=origin_key)
 def text_speech() -> Response:
     """The playlist of text blocks that a host page extracted; offsets index into the blocks as sent."""
     check_origin()
     blocks, lang = _blocks_from_request(json_body())
-    response = _playlist(blocks, lang)
-    origin = request.headers.get("Origin")
-    if origin:
-        response.headers["Access-Control-Allow-Origin"] = origin
-    response.vary.add("Origin")
-    return response
+    return _playlist(blocks, lang)

@@ -10,28 +10,20 @@ from ..usage.counts import EVENTS, record, summary
 from .auth import require_token
 from .jsonbody import json_body
 from .limits import client_limit, limiter
-from .security import origin_allowed
+from .cors import ANY_ORIGIN, origin_allowed
 
 bp = Blueprint("usage", __name__, url_prefix="/api/v1")
 
 
-def _any_origin(response: Response) -> Response:
-    # Every page with the widget may send; only allowed origins are counted (see ``event``).
-    response.headers["Access-Control-Allow-Origin"] = "*"
-    return response
-
-
 @bp.route("/events", methods=["OPTIONS"])
+@ANY_ORIGIN
 def events_preflight() -> Response:
-    """CORS preflight, answered for any page so the widget never logs a CORS error."""
-    response = Response(status=204)
-    response.headers["Access-Control-Allow-Methods"] = "POST, OPTIONS"
-    response.headers["Access-Control-Allow-Headers"] = "Content-Type"
-    response.headers["Access-Control-Max-Age"] = "600"
-    return _any_origin(response)
+    """CORS preflight (events are sent as JSON), answered for any page so the widget never logs a CORS error."""
+    return ANY_ORIGIN.preflight()
 
 
 @bp.post("/events")
+@ANY_ORIGIN
 @limiter.limit(client_limit)
 def event() -> Response:
     """Count one widget event; the origin comes from the browser's ``Origin`` header, nothing else is kept.
@@ -57,7 +49,7 @@ def event() -> Response:
     origin = request.headers.get("Origin")
     if not origin or origin_allowed(origin):
         record(origin or request.host_url.rstrip("/"), article, name, value)
-    return _any_origin(Response(status=204))
+    return Response(status=204)
 
 
 @bp.get("/stats")

@@ -16,6 +16,7 @@ from flask_assets import Environment
 from webassets.exceptions import BundleError
 
 from ..problems import Problem
+from .cors import SCRIPT
 
 bp = Blueprint("widget", __name__)
 
@@ -63,6 +64,7 @@ def _static_path(url: str) -> str:
 
 
 @bp.get("/widget.js")
+@SCRIPT
 def loader() -> Response:
     """The loader script: applies saved settings before first paint, then loads the bundle."""
     env = current_app.jinja_env.assets_environment
@@ -81,14 +83,7 @@ def loader() -> Response:
     response.cache_control.public = True
     response.cache_control.max_age = LOADER_MAX_AGE
     response.cache_control.stale_while_revalidate = LOADER_STALE_WHILE_REVALIDATE
-    _cross_origin(response)
     return response.make_conditional(request)
-
-
-def _cross_origin(response: Response) -> None:
-    # Any page may embed the widget, including pages that isolate themselves (COEP: require-corp).
-    response.headers["Access-Control-Allow-Origin"] = "*"
-    response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
 
 
 @bp.after_app_request
@@ -100,5 +95,5 @@ def immutable_bundles(response: Response) -> Response:
         response.cache_control.max_age = 31536000
         response.cache_control.immutable = True
         response.cache_control.no_cache = None
-        _cross_origin(response)
+        SCRIPT.apply(response)
     return response
