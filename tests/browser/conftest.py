@@ -7,6 +7,16 @@ from playwright.sync_api import sync_playwright
 
 from server import assets, create_app
 from tests.browser.harness import Server, launch, pages_app
+
+# The listen suite's servers, one per session for every module here.
+from tests.browser.listen_fixtures import (  # noqa: F401 (fixtures)
+    listen_app,
+    listen_browser,
+    listen_google,
+    listen_page,
+    listen_server,
+    third_party,
+)
 from tests.fake_google import FakeGoogle
 
 SAMPLE = "/articles/dak-song-kiem-tra-cai-cach-hanh-chinh-2023"

@@ -10,8 +10,6 @@ import pytest
 from werkzeug.wrappers import Request, Response
 
 from tests.browser.harness import Server
-from tests.browser.listen_fixtures import (  # noqa: F401  (fixtures)
-    listen_app, listen_browser, listen_google, listen_page, listen_server)
 from tests.browser.probes import AXE, run_axe
 
 PREVIEW = 'iframe[title="Xem trước"]'

@@ -6,15 +6,11 @@ These drive the listen modules through ``listen-harness.js`` (the modules from s
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import pytest
 
 from server.speech import clean_text
-from tests.browser.listen_fixtures import (  # noqa: F401  (fixtures)
-    listen_app, listen_browser, listen_google, listen_page, listen_server, third_party)
-from tests.browser.listen_helpers import (FAKE_SYNTH, LIVE_TEXT, NO_SYNTH, RECORD, audio, axe_violations,
-                                          segments, watch)
+from tests.browser.listen_helpers import FAKE_SYNTH, LIVE_TEXT, NO_SYNTH, RECORD, audio, axe_violations, segments, watch
 
 EXPECTED_BLOCKS = [
     "Thông báo lịch tiếp công dân tháng 12",
@@ -47,7 +43,7 @@ def button(page, name):
 
 
 def wait_live(page, text):
-    page.wait_for_function("(text) => (%s)().includes(text)" % LIVE_TEXT, arg=text)
+    page.wait_for_function(f"(text) => ({LIVE_TEXT})().includes(text)", arg=text)
 
 
 def listening(page):
@@ -84,14 +80,15 @@ def test_client_clean_text_matches_the_server(page, raw):
 
 
 def test_plays_through_with_the_sentence_highlighted(page, listen_server):
-    playlist = page.evaluate("""async (base) => (await (await fetch(base + '/api/v1/speech', { method: 'POST',
-        headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ lang: 'vi', blocks: %r }) })).json())
-        .segments""" % EXPECTED_BLOCKS, listen_server.url)
+    playlist = page.evaluate("""async ({ base, blocks }) => (await (await fetch(base + '/api/v1/speech', {
+        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ lang: 'vi', blocks }) })).json()).segments""",
+                             {"base": listen_server.url, "blocks": EXPECTED_BLOCKS})
     button(page, "Nghe bài viết").click()
     button(page, "Tốc độ đọc").click()  # 1.25×
     button(page, "Tốc độ đọc").click()  # 1.5×
     # No further action: the player moves from segment to segment by itself and stops after the last.
-    page.wait_for_function("window.__seg.length > %d && TroDoc.getState().segment === null" % len(playlist),
+    page.wait_for_function(f"window.__seg.length > {len(playlist)} && TroDoc.getState().segment === null",
                            timeout=30_000)
     seen = [s for s in segments(page) if s["index"] >= 0]
     assert [s["index"] for s in seen] == list(range(len(playlist)))

@@ -6,8 +6,6 @@ import re
 
 import pytest
 
-from tests.browser.listen_fixtures import (  # noqa: F401  (fixtures)
-    listen_app, listen_browser, listen_google, listen_page, listen_server, third_party)
 from tests.browser.listen_helpers import LIVE_TEXT, RECORD, audio, segments, watch
 from tests.browser.probes import run_axe
 

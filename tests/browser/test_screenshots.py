@@ -13,9 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.listen_fixtures import (  # noqa: F401  (fixtures)
-    listen_app, listen_browser, listen_google, listen_page, listen_server)
-
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = "/articles/dak-song-kiem-tra-cai-cach-hanh-chinh-2023"
 # One CSS pixel per image pixel: sharp enough for the README, a few tens of KB per picture.

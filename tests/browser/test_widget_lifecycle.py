@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.harness import Server, pages_app
-from tests.browser.listen_fixtures import listen_app, listen_google, listen_server  # noqa: F401  (fixtures)
 from tests.browser.probes import LIVE_REGION, open_widget
 
 # A block theme's post: the title outside the content the tag targets.
