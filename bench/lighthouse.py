@@ -30,10 +30,10 @@ import statistics
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from server import assets, create_app
 from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS, Server, pages_app

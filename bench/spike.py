@@ -22,8 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.fake_google import FakeGoogle  # noqa: E402
-from tests.ops.conftest import Gunicorn, Nginx, first_slug, get  # noqa: E402
+from tests.fake_google import FakeGoogle
+from tests.ops.conftest import Gunicorn, Nginx, first_slug, get
 
 
 @dataclass

@@ -45,7 +45,7 @@ def batchexecute_body(audio: bytes) -> bytes:
     inner = json.dumps([base64.b64encode(audio).decode("ascii")])
     line = json.dumps([["wrb.fr", "jQ1olc", inner, None, None, None, "generic"], ["di", 42],
                        ["af.httprm", 41, "-4471231212344150519", 7]], separators=(",", ":"))
-    tail = '[["e",4,null,null,%d]]' % (len(line) + 60)
+    tail = f'[["e",4,null,null,{len(line) + 60}]]'
     return f")]}}'\n\n{len(line)}\n{line}\n{len(tail)}\n{tail}\n".encode()
 
 
@@ -160,7 +160,7 @@ class FakeGoogle:
                 with fake._lock:
                     fake.connections += 1
 
-            def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+            def do_POST(self) -> None:
                 if self.path.split("?")[0] != PATH:
                     self.send_error(404)
                     return

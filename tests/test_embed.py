@@ -27,7 +27,7 @@ def test_embed_page_shows_the_tag_for_this_server(client):
         '<script src="https://portal.example.gov.vn/widget.js" data-target="#content" data-lang="vi"></script>')
     assert '<html lang="vi">' in page and 'lang="en"' in page
     assert 'title="Xem trước"' in page
-    assert f'src="/embed/preview?target=%23content&amp;lang=vi&amp;position=before-target"' in page
+    assert 'src="/embed/preview?target=%23content&amp;lang=vi&amp;position=before-target"' in page
     assert "Sao chép / " in page and 'role="status"' in page
     # The strict page policy: no inline script or style, the script is a file of static/.
     assert "<script>" not in page and "style=" not in page

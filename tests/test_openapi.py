@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import schemathesis
 from hypothesis import HealthCheck, given, settings
-
 from schemathesis.checks import ignored_auth, positive_data_acceptance
 
 from tests.conftest import TOKEN

@@ -1,7 +1,6 @@
 """The demo portal pages and the health check."""
 from __future__ import annotations
 
-
 from server.articles.samples import sample_articles
 
 DAK_SONG = "dak-song-kiem-tra-cai-cach-hanh-chinh-2023"

@@ -6,9 +6,9 @@ import subprocess
 
 import pytest
 
-from server.audio.playlists import article_jobs
 from server.articles.samples import load_samples_if_empty
 from server.articles.store import get_article
+from server.audio.playlists import article_jobs
 
 SLUG = "dak-song-kiem-tra-cai-cach-hanh-chinh-2023"
 

@@ -13,7 +13,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from server.audio import audio_service
 from server.audio.mp3 import audio_frames
 from server.audio.singleflight import FallbackLocker, FileLocker, RedisLocker
-from tests.full_disk import files, fill, small_disk
+from tests.full_disk import fill, small_disk
 from tests.private_redis import PrivateRedis, free_port
 
 

@@ -6,9 +6,9 @@ import time
 import pytest
 
 from server.audio import audio_service
-from server.config import DEFAULTS
 from server.audio.mp3 import audio_frames
 from server.audio.registry import SpeechSegment
+from server.config import DEFAULTS
 from server.db import db
 
 TEXTS = ["Huyện Đăk Song kiểm tra cải cách hành chính.", "Đoàn làm việc tại UBND xã.",

@@ -1,8 +1,8 @@
 """MPEG frame parsing: validation of engine output and joining recordings."""
+import pytest
+
 from server.audio.mp3 import NotMp3, audio_frames, duration_seconds, is_mp3
 from tests.fake_google import FRAME_SECONDS, ID3_TAG, FakeGoogle
-
-import pytest
 
 
 def test_frames_skip_id3_tags_and_count_duration():

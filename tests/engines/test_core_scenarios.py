@@ -10,10 +10,33 @@ from typing import Any
 
 import pytest
 
-from tests.engines.bar import (BAR_AT_REST, COLOURS, CONTROLS, PLAY, PLAYER, READING, RENDERED, SIZES, SPACING,
-                               TOGGLE, control, controls, focusable, focused, html_attributes, names, normalized,
-                               open_widget, press, reading_marked, sizes, spacing, wait_focused, wait_status,
-                               widget)
+from tests.engines.bar import (
+    BAR_AT_REST,
+    COLOURS,
+    CONTROLS,
+    PLAY,
+    PLAYER,
+    READING,
+    RENDERED,
+    SIZES,
+    SPACING,
+    TOGGLE,
+    control,
+    controls,
+    focusable,
+    focused,
+    html_attributes,
+    names,
+    normalized,
+    open_widget,
+    press,
+    reading_marked,
+    sizes,
+    spacing,
+    wait_focused,
+    wait_status,
+    widget,
+)
 from tests.engines.drivers import Engine
 
 ARTICLE = "/article.html"

@@ -13,8 +13,8 @@ import signal
 import threading
 import time
 
-from tests.ops.conftest import Nginx, first_slug, get, playlist, wait_until
 from tests.full_disk import files, fill, small_disk
+from tests.ops.conftest import Nginx, first_slug, get, playlist, wait_until
 from tests.private_postgres import PrivatePostgres
 from tests.private_redis import PrivateRedis
 

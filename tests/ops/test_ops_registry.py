@@ -16,7 +16,7 @@ def post(client, text):
 def age(app, days: float, played: bool = False) -> None:
     """Make every segment ``days`` old (and played or not)."""
     with app.app_context():
-        past = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=days)
+        past = dt.datetime.now(dt.UTC) - dt.timedelta(days=days)
         if db.engine.dialect.name == "sqlite":
             past = past.replace(tzinfo=None)
         db.session.execute(sa.update(SpeechSegment).values(created_at=past,
@@ -49,7 +49,7 @@ def test_prune_forgets_only_old_unplayed_segments(make_app):
     age(app, days=30, played=True)
     post(client, "Cũ chưa nghe.")
     with app.app_context():
-        past = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=8)
+        past = dt.datetime.now(dt.UTC) - dt.timedelta(days=8)
         if db.engine.dialect.name == "sqlite":
             past = past.replace(tzinfo=None)
         db.session.execute(sa.update(SpeechSegment).where(SpeechSegment.last_played_at.is_(None))
