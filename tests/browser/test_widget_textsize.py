@@ -10,7 +10,7 @@ STEPS = [1, 1.125, 1.25, 1.5, 1.75, 2]
 
 def assert_scaled(sizes, base, step):
     assert len(sizes) == len(base)
-    for (size, line), (size0, line0) in zip(sizes, base):
+    for (size, line), (size0, line0) in zip(sizes, base, strict=True):
         assert size == pytest.approx(size0 * step, abs=0.05)
         assert (line is None) == (line0 is None)
         if line is not None:  # line height stays proportional to the text

@@ -217,7 +217,7 @@ def test_a_post_has_one_bar_with_its_title(browser, wordpress, trodoc):
         page.locator("trodoc-bar [data-key=larger]").click()
         sized(page)
         after = page.evaluate(sizes)
-        assert [round(b / a, 2) for a, b in zip(before, after)] == [1.25] * 4
+        assert [round(b / a, 2) for a, b in zip(before, after, strict=True)] == [1.25] * 4
         assert page.locator("trodoc-bar [data-key=reset] > span").first.inner_text() == "125 %"
 
         page.wait_for_function("() => window.TroDoc")
@@ -269,7 +269,7 @@ def test_the_constant_in_wp_config_wins(wordpress, trodoc):
 
 
 def test_the_settings_page_speaks_vietnamese(admin, wordpress):
-    wordpress.php(f"update_user_meta(1, 'locale', 'vi');")
+    wordpress.php("update_user_meta(1, 'locale', 'vi');")
     try:
         admin.goto(wordpress.url + "/wp-admin/options-general.php?page=tro-doc")
         assert admin.inner_text("label[for=trodoc_server_url]") == "Địa chỉ máy chủ Trợ Đọc"

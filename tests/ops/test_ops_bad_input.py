@@ -117,7 +117,7 @@ def test_server_healthy_after_battery_over_real_processes(stack):
     from tests.ops.conftest import get, request
 
     for port, battery in ((stack["app"].port, BATTERY), (stack["nginx"].port, BATTERY + NGINX_ONLY)):
-        for name, method, path, data, headers, expected in battery:
+        for name, method, path, data, headers, _expected in battery:
             status, answer_headers, _ = request(port, method, path, body=data, headers=headers)
             assert 400 <= status < 500, (name, status)
             assert answer_headers["content-type"].startswith("application/problem+json"), (name, port)

@@ -116,7 +116,7 @@ def test_upstream_faults_end_in_503_and_recover(service, upstream, fault):
     upstream.heal()
     # Each worker has its own breaker, so each recovers on its own: every listener gets through within seconds.
     for segment in uncached[:4]:
-        wait_until(lambda: get(app.port, segment["audio"], timeout=10)[0] == 200, 15, interval=0.3,
+        wait_until(lambda segment=segment: get(app.port, segment["audio"], timeout=10)[0] == 200, 15, interval=0.3,
                    what="recovery")
     assert assert_complete_mp3s(app.audio_dir) >= 5
     if fault == "down":
