@@ -7,14 +7,13 @@ import unicodedata
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..input_rules import CONTROL_IN_TEXT, DEFAULT_LANG, LANGS
 from .models import SLUG_MAX
 from .sanitize import sanitize_html
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-LANGS = {"vi", "en"}
 FIELDS = {"slug", "title", "lead", "body", "author", "published", "source_url", "lang"}
 LIMITS = {"title": 500, "lead": 5_000, "body": 500_000, "author": 200, "source_url": 2_000}
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class InvalidArticle(ValueError):
@@ -40,7 +39,7 @@ def _text(data: dict, field: str, *, required: bool) -> str:
         value = ""
     if not isinstance(value, str):
         raise InvalidArticle(field, "must be a string")
-    value = unicodedata.normalize("NFC", _CONTROL_RE.sub("", value)).strip()
+    value = unicodedata.normalize("NFC", CONTROL_IN_TEXT.sub("", value)).strip()
     if required and not value:
         raise InvalidArticle(field, "is required")
     if len(value) > LIMITS.get(field, 10_000):
@@ -78,9 +77,9 @@ def clean_article(data: Any, *, slug: str | None = None) -> dict:
     body = sanitize_html(_text(data, "body", required=True))
     if not body:
         raise InvalidArticle("body", "has no content left after removing unsafe markup")
-    lang = data.get("lang") or "vi"
+    lang = data.get("lang") or DEFAULT_LANG
     if lang not in LANGS:
-        raise InvalidArticle("lang", f"must be one of {', '.join(sorted(LANGS))}")
+        raise InvalidArticle("lang", f"must be one of {', '.join(LANGS)}")
     given_slug = data.get("slug")
     if given_slug is not None and not isinstance(given_slug, str):
         raise InvalidArticle("slug", "must be a string")

@@ -1,7 +1,7 @@
 """The JSON API for articles: ``/api/v1/articles``."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, jsonify, request, url_for
+from flask import Blueprint, Response, current_app, jsonify, url_for
 
 from ..articles.models import Article
 from ..articles.store import delete_article, get_article, list_articles, save_article
@@ -9,10 +9,11 @@ from ..articles.validate import InvalidArticle, clean_article
 from ..problems import Problem
 from .auth import require_token
 from .jsonbody import json_body
+from .query import WholeNumber
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
-MAX_PER_PAGE = 100
-MAX_PAGE = 100_000
+PAGE = WholeNumber("page", maximum=100_000)
+PER_PAGE = WholeNumber("per_page", maximum=100)
 
 
 def article_or_404(slug: str) -> Article:
@@ -21,17 +22,6 @@ def article_or_404(slug: str) -> Article:
     if article is None:
         raise Problem(404, f"No article has the slug '{slug}'.", title="Not Found")
     return article
-
-
-def _positive_int(name: str, default: int, maximum: int | None = None) -> int:
-    raw = request.args.get(name)
-    if raw is None:
-        return default
-    if not raw.isdigit() or int(raw) < 1 or (maximum and int(raw) > maximum):
-        limit = f" and at most {maximum}" if maximum else ""
-        raise Problem(400, f"Query parameter '{name}' must be a whole number of at least 1{limit}.",
-                      title="Bad Request", parameter=name)
-    return int(raw)
 
 
 def _clean_or_422(data, slug: str | None = None) -> dict:
@@ -45,8 +35,8 @@ def _clean_or_422(data, slug: str | None = None) -> dict:
 @bp.get("/articles")
 def articles_index() -> Response:
     """A page of article summaries, newest first, with RFC 8288 ``Link`` headers."""
-    per_page = _positive_int("per_page", current_app.config["ARTICLES_PER_PAGE"], MAX_PER_PAGE)
-    page = _positive_int("page", 1, MAX_PAGE)
+    per_page = PER_PAGE.read(current_app.config["ARTICLES_PER_PAGE"])
+    page = PAGE.read(1)
     rows, total = list_articles(page, per_page)
     pages = max(1, -(-total // per_page))
     links = {}

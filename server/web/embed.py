@@ -14,6 +14,7 @@ from pathlib import Path
 
 from flask import Blueprint, Response, render_template, request, send_file, url_for
 
+from ..input_rules import CONTROL, DEFAULT_LANG, LANGS
 from ..problems import Problem
 from . import widget
 from .api import article_or_404
@@ -21,9 +22,8 @@ from .api import article_or_404
 bp = Blueprint("embed", __name__)
 
 PREVIEW_SLUG = "dak-song-kiem-tra-cai-cach-hanh-chinh-2023"
-LANGS = ("vi", "en")
 POSITIONS = ("before-target", "floating")
-DEFAULTS = {"target": "#content", "lang": "vi", "position": "before-target"}
+DEFAULTS = {"target": "#content", "lang": DEFAULT_LANG, "position": "before-target"}
 MAX_TARGET = 200
 # The WordPress plugin's default selectors (integrations/wordpress/tro-doc/includes/options.php): block
 # themes have the first of each, classic themes the second.
@@ -32,7 +32,7 @@ WORDPRESS_TITLE = ".wp-block-post-title, .entry-title"
 # Built by `make wordpress-plugin`; this server hands it to the operators who embed it.
 PLUGIN_ZIP = Path(__file__).resolve().parents[2] / "dist" / "tro-doc.zip"
 # A CSS selector never needs these: markup, declaration blocks, control characters.
-_NOT_IN_SELECTOR = re.compile(r"[<{};\\\x00-\x1f\x7f]")
+_NOT_IN_SELECTOR = re.compile(rf"[<{{}};\\{CONTROL}]")
 
 
 @dataclass(frozen=True)
@@ -51,9 +51,9 @@ def _check(name: str, value: str) -> str | None:
             return (f"'target' must be a CSS selector of 1 to {MAX_TARGET} characters without "
                     "control characters or any of < { } ; \\")
     elif name == "lang" and value not in LANGS:
-        return "'lang' must be one of vi, en"
+        return f"'lang' must be one of {', '.join(LANGS)}"
     elif name == "position" and value not in POSITIONS:
-        return "'position' must be one of before-target, floating"
+        return f"'position' must be one of {', '.join(POSITIONS)}"
     return None
 
 

@@ -1,11 +1,17 @@
-"""``GET /api/v1/openapi.json``: the API described for operators, client generators and schemathesis."""
+"""``GET /api/v1/openapi.json``: the API described for operators, client generators and schemathesis.
+
+Every bound and rule that the code checks comes from the definition the code checks it with."""
 from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify
 
 from ..articles.models import SLUG_MAX
-from ..articles.validate import LIMITS
+from ..articles.validate import LIMITS, SLUG_RE
+from ..input_rules import LANGS
+from ..speech.segments import MAX_SPOKEN
 from ..usage.counts import EVENTS
+from .api import PAGE, PER_PAGE
+from .usage import ARTICLE_MAX, DAYS
 
 bp = Blueprint("openapi", __name__)
 
@@ -25,14 +31,14 @@ def _problems(*codes: int) -> dict:
 
 def _article_fields(required_body: bool) -> dict:
     return {
-        "slug": {"type": "string", "pattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$", "maxLength": SLUG_MAX},
+        "slug": {"type": "string", "pattern": SLUG_RE.pattern, "maxLength": SLUG_MAX},
         "title": {"type": "string", "maxLength": LIMITS["title"]},
         "lead": {"type": "string", "maxLength": LIMITS["lead"]},
         "body": {"type": "string", "description": "HTML; sanitized on the way in"},
         "author": {"type": "string", "maxLength": LIMITS["author"]},
         "published": DATE_OR_NULL if not required_body else {"type": "string", "format": "date"},
         "source_url": {"type": "string", "maxLength": LIMITS["source_url"]},
-        "lang": {"type": "string", "enum": ["vi", "en"]},
+        "lang": {"type": "string", "enum": list(LANGS)},
     }
 
 
@@ -69,7 +75,7 @@ SPEC = {
                             "start": {"type": "integer", "minimum": 0},
                             "end": {"type": "integer", "minimum": 1},
                             "text": {"type": "string"},
-                            "spoken": {"type": "string", "maxLength": 100},
+                            "spoken": {"type": "string", "maxLength": MAX_SPOKEN},
                             "audio": {"type": "string"},
                             "engine": {"type": "string"},
                             "rank": {"type": "integer", "minimum": 0, "maximum": 2}}},
@@ -79,7 +85,7 @@ SPEC = {
                 "segments": {"type": "array", "items": {"$ref": "#/components/schemas/Segment"}}}},
             "SpeechRequest": {"type": "object", "additionalProperties": False, "required": ["blocks"],
                               "properties": {
-                                  "lang": {"type": "string", "enum": ["vi", "en"]},
+                                  "lang": {"type": "string", "enum": list(LANGS)},
                                   "blocks": {"type": "array", "minItems": 1, "items": {"type": "string"}}}},
         },
     },
@@ -93,9 +99,7 @@ SPEC = {
             **_problems(401, 403)}}},
         "/api/v1/openapi.json": {"get": {"summary": "This document", "responses": {"200": _json({"type": "object"})}}},
         "/api/v1/articles": {
-            "get": {"summary": "Article summaries, newest first", "parameters": [
-                {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100_000}},
-                {"name": "per_page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100}}],
+            "get": {"summary": "Article summaries, newest first", "parameters": [PAGE.parameter(), PER_PAGE.parameter()],
                     "responses": {"200": _json({"$ref": "#/components/schemas/ArticleList"}), **_problems(400)}},
             "post": {"summary": "Create an article", "security": [{"bearer": []}],
                      "requestBody": {"required": True, "content": {"application/json": {
@@ -140,12 +144,11 @@ SPEC = {
             "requestBody": {"required": True, "content": {"application/json": {"schema": {
                 "type": "object", "required": ["event"], "properties": {
                     "event": {"type": "string", "enum": sorted(EVENTS)},
-                    "value": {"type": "string"}, "article": {"type": "string", "maxLength": 200}}}}}},
+                    "value": {"type": "string"}, "article": {"type": "string", "maxLength": ARTICLE_MAX}}}}}},
             "responses": {"204": {"description": "Counted"}, **_problems(400, 403, 413, 415, 422, 429)}}},
         "/api/v1/stats": {"get": {
             "summary": "Usage counts for operators", "security": [{"bearer": []}],
-            "parameters": [{"name": "days", "in": "query", "schema": {"type": "integer", "minimum": 1,
-                                                                      "maximum": 3660}}],
+            "parameters": [DAYS.parameter()],
             "responses": {"200": _json({"type": "object", "required": ["articles", "origins", "settings"]}),
                           **_problems(400, 401, 403)}}},
         "/widget.js": {"get": {"summary": "The script operators embed", "responses": {

@@ -1,12 +1,11 @@
 """Playlists: the segments of an article (or of text a host page sends) with the URL of each one's audio."""
 from __future__ import annotations
 
-import re
-
 from flask import Blueprint, Flask, Response, current_app, jsonify, url_for
 
 from ..audio import audio_service
 from ..audio.playlists import playlist_segments, primary_engine, register
+from ..input_rules import CONTROL_IN_TEXT, DEFAULT_LANG, LANGS
 from ..problems import Problem
 from ..speech import article_blocks, load_abbreviations
 from .api import article_or_404
@@ -15,8 +14,6 @@ from .limits import client_limit, limiter, origin_key, origin_limit
 from .cors import ALLOWED_ORIGINS, check_origin
 
 bp = Blueprint("speech", __name__, url_prefix="/api/v1")
-CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # C0 but whitespace, DEL, C1
-LANGS = ("vi", "en")
 
 
 def init_app(app: Flask) -> None:
@@ -56,7 +53,7 @@ def _blocks_from_request(data) -> tuple[list[str], str]:
     unknown = sorted(set(data) - {"lang", "blocks"})
     if unknown:
         raise Problem(422, f"Field '{unknown[0]}' is not accepted.", title="Invalid request", field=unknown[0])
-    lang = data.get("lang", "vi")
+    lang = data.get("lang", DEFAULT_LANG)
     if lang not in LANGS:
         raise Problem(422, f"Field 'lang' must be one of {', '.join(LANGS)}.", title="Invalid request",
                       field="lang")
@@ -66,7 +63,7 @@ def _blocks_from_request(data) -> tuple[list[str], str]:
                       field="blocks")
     # Control characters are never text to read (and PostgreSQL cannot store NUL): refuse, do not guess.
     for index, block in enumerate(blocks):
-        control = CONTROL_CHARACTERS.search(block)
+        control = CONTROL_IN_TEXT.search(block)
         if control:
             raise Problem(422, f"Block {index} contains the control character U+{ord(control.group()):04X}.",
                           title="Invalid request", field="blocks")

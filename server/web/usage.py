@@ -5,14 +5,18 @@ import datetime as dt
 
 from flask import Blueprint, Response, jsonify, request
 
+from ..input_rules import CONTROL_CHARACTER
 from ..problems import Problem
 from ..usage.counts import EVENTS, record, summary
 from .auth import require_token
 from .jsonbody import json_body
 from .limits import client_limit, limiter
+from .query import WholeNumber
 from .cors import ANY_ORIGIN, origin_allowed
 
 bp = Blueprint("usage", __name__, url_prefix="/api/v1")
+ARTICLE_MAX = 200  # a slug or a page's path
+DAYS = WholeNumber("days", maximum=3660)
 
 
 @bp.route("/events", methods=["OPTIONS"])
@@ -41,10 +45,10 @@ def event() -> Response:
     if not isinstance(value, str) or value not in EVENTS[name]:
         raise Problem(422, f"Field 'value' is not a known value for '{name}'.", title="Invalid event",
                       field="value")
-    if (not isinstance(article, str) or len(article) > 200 or "?" in article
-            or any(ord(c) < 32 or ord(c) == 127 for c in article)):
+    if (not isinstance(article, str) or len(article) > ARTICLE_MAX or "?" in article
+            or CONTROL_CHARACTER.search(article)):
         raise Problem(422, "Field 'article' must be a slug or a path without a query or control characters, "
-                      "at most 200 characters.",
+                      f"at most {ARTICLE_MAX} characters.",
                       title="Invalid event", field="article")
     origin = request.headers.get("Origin")
     if not origin or origin_allowed(origin):
@@ -56,9 +60,6 @@ def event() -> Response:
 @require_token
 def stats() -> Response:
     """Usage counts for operators: ``?days=N`` limits them to the last N days."""
-    days = request.args.get("days", "")
-    if days and (not days.isdigit() or not 1 <= int(days) <= 3660):
-        raise Problem(400, "Query parameter 'days' must be a whole number from 1 to 3660.", title="Bad Request",
-                      parameter="days")
-    since = dt.date.today() - dt.timedelta(days=int(days) - 1) if days else None
+    days = DAYS.read()
+    since = dt.date.today() - dt.timedelta(days=days - 1) if days else None
     return jsonify(summary(since))
