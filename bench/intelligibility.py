@@ -11,7 +11,7 @@ listener should hear. Word error rate = (substitutions + deletions + insertions)
 lower-casing and dropping punctuation.
 
 ``--espeak-grid`` measures espeak-ng instead at each accent (``TRODOC_ESPEAK_ACCENT``) and rate
-(``TRODOC_ESPEAK_RATE``), from the spoken text: how the defaults were chosen.
+(``ESPEAK_RATE``, fixed at the best), from the spoken text: how the defaults were chosen.
 
 Engines come from the app's settings, so an operator measures their own: ``TRODOC_TTS_ENGINES=openai
 TRODOC_OPENAI_TTS_URL=http://127.0.0.1:8880 python -m bench.intelligibility --engine openai``. An engine that

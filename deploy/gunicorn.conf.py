@@ -1,6 +1,11 @@
 """gunicorn settings for Trợ Đọc (``make serve``, or ``gunicorn -c deploy/gunicorn.conf.py``).
 
 Speech synthesis waits on the network, so each worker runs threads; the worker count follows the cores.
+The app's own settings are ``TRODOC_*`` variables (server/config.py); where to listen and how many
+processes and threads is gunicorn's to say: ``--bind``, ``--workers``, ``--threads`` on the command line or
+in ``GUNICORN_CMD_ARGS`` win over the defaults here (``TRODOC_BIND``, ``TRODOC_WORKERS`` and
+``TRODOC_THREADS`` of earlier releases still work). Each worker prepares the database at its first request,
+under a lock (server/bootstrap.py), so nothing is done here before the workers start.
 """
 import glob
 import multiprocessing
@@ -11,8 +16,8 @@ wsgi_app = "server:create_app()"
 bind = os.environ.get("TRODOC_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("TRODOC_WORKERS", multiprocessing.cpu_count()))
 worker_class = "gthread"
-# At most TRODOC_TTS_MAX_WAITING (default 8) of them wait for new recordings; the rest stay free for pages,
-# playlists and cached audio even when the upstream is slow or down.
+# At most twice TRODOC_TTS_CONCURRENCY (default 8) of them wait for new recordings; the rest stay free for
+# pages, playlists and cached audio even when the upstream is slow or down.
 threads = int(os.environ.get("TRODOC_THREADS", 16))
 # Above the upstream budget (about 8 s of retries) so a slow synthesis ends as a 503, not a killed worker.
 timeout = 30
@@ -34,22 +39,9 @@ os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="trodo
 
 
 def on_starting(server):
-    """Create the database schema (and load the samples into an empty store) once, in the master.
-
-    Without this, every worker does it at boot: on a fresh PostgreSQL database they race on CREATE TABLE,
-    one fails to boot, and gunicorn halts the whole server. The master keeps nothing open afterwards.
-    """
-    # Values of a previous run in a folder the operator chose would be added to this run's.
+    """Values of a previous run, in a metrics folder the operator chose, would be added to this run's."""
     for stale in glob.glob(os.path.join(os.environ["PROMETHEUS_MULTIPROC_DIR"], "*.db")):
         os.unlink(stale)
-    from server import create_app
-    from server.audio import audio_service
-    from server.db import db
-
-    app = create_app()
-    with app.app_context():
-        db.engine.dispose()
-    audio_service(app).close()
 
 
 def child_exit(server, worker):

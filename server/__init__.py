@@ -20,7 +20,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False  # fields keep the order of the documented contract (docs/)
     os.makedirs(app.instance_path, exist_ok=True)
 
-    from . import assets, audio, db, problems
+    from . import assets, audio, bootstrap, db, problems
     from .articles import cli as articles_cli
     from .audio import cli as audio_cli
     from .usage import cli as usage_cli
@@ -40,4 +40,5 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.register_blueprint(blueprint)
     for commands in (articles_cli, audio_cli, usage_cli):
         commands.init_app(app)
+    bootstrap.init_app(app)
     return app

@@ -1,4 +1,4 @@
-"""The SQLAlchemy handle shared by every model, and database set-up on first start."""
+"""The SQLAlchemy handle shared by every model; binding it to the app opens no connection."""
 from __future__ import annotations
 
 from flask import Flask
@@ -15,15 +15,9 @@ db = SQLAlchemy(model_class=Base)
 
 
 def init_app(app: Flask) -> None:
-    """Bind the database and, on first start, create the schema and load the sample articles."""
+    """Bind the database (the schema is made on first use: :mod:`server.bootstrap`)."""
     db.init_app(app)
     app.teardown_appcontext(_end_session)
-    with app.app_context():
-        create_schema()
-        if app.config["LOAD_SAMPLES"]:
-            from .articles.samples import load_samples_if_empty
-
-            load_samples_if_empty()
 
 
 def _end_session(_error: BaseException | None) -> None:
@@ -40,12 +34,3 @@ def _end_session(_error: BaseException | None) -> None:
             pass
         db.session.registry.clear()
 
-
-def create_schema() -> None:
-    """Create missing tables; existing tables and their rows are left untouched."""
-    from .articles import models  # noqa: F401  (registers the tables)
-    from .audio import publish as audio_publish  # noqa: F401
-    from .audio import registry as audio_registry  # noqa: F401
-    from .usage import models as usage_models  # noqa: F401
-
-    db.create_all()

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import os
 import uuid
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
 from server import create_app
+from server.bootstrap import prepare
 from server.db import db
 from tests.fake_google import FakeGoogle
 
@@ -19,6 +21,15 @@ TOKEN = "test-token-Đăk-Song"
 POSTGRES_URL = os.environ.get("TRODOC_TEST_DATABASE_URL", "")
 REDIS_URL = os.environ.get("TRODOC_TEST_REDIS_URL", "")
 BACKENDS = ["sqlite"] + (["postgresql"] if POSTGRES_URL else [])
+# Browsers, Xvfb, PulseAudio, whole gunicorn and nginx stacks, and timings measured under load: these suites
+# run alone (``-m serial``), after the rest has run in parallel workers.
+SERIAL_SUITES = [Path(__file__).parent / name for name in ("browser", "engines", "ops")]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if any(suite in item.path.parents for suite in SERIAL_SUITES):
+            item.add_marker(pytest.mark.serial)
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -65,6 +76,8 @@ def make_app(tmp_path, database_url):
         settings.update(config)
         app = create_app(settings)
         apps.append(app)
+        with app.app_context():
+            prepare()  # as the first request does, for tests that use the database outside a request
         return app
 
     yield make

@@ -1,4 +1,4 @@
-"""``flask articles …`` and ``flask db …``: managing the article store from the shell."""
+"""``flask articles …``: managing the article store from the shell."""
 from __future__ import annotations
 
 import json
@@ -8,14 +8,11 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
-from ..db import create_schema
 from .importer import ImportFormatError, read_article_file
-from .samples import load_samples_if_empty
 from .store import list_articles, save_article
 from .validate import InvalidArticle, clean_article
 
 articles_cli = AppGroup("articles", help="Import, list and export articles.")
-db_cli = AppGroup("db", help="Database set-up.")
 
 
 @articles_cli.command("import")
@@ -72,16 +69,6 @@ def export_command(output) -> None:
     output.write("\n")
 
 
-@db_cli.command("init")
-@click.option("--samples/--no-samples", default=True, help="Load the sample articles into an empty database.")
-def init_command(samples: bool) -> None:
-    """Create the tables (existing data is kept) and load the samples when the store is empty."""
-    create_schema()
-    loaded = load_samples_if_empty() if samples else 0
-    click.echo(f"Database ready; {loaded} sample article(s) loaded.")
-
-
 def init_app(app: Flask) -> None:
-    """Register the command groups."""
+    """Register the command group."""
     app.cli.add_command(articles_cli)
-    app.cli.add_command(db_cli)

@@ -25,23 +25,27 @@ ROOT = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
-# Upstream timeouts small enough for tests, ratios as in production (tests/audio/conftest.py FAST).
+# The operator's settings of the ops apps; what follows from them is shortened for tests (below).
 FAST_ENV = {
     "TRODOC_TTS_ENGINES": "gtts",
-    "TRODOC_TTS_CONNECT_TIMEOUT": "0.5",
-    "TRODOC_TTS_READ_TIMEOUT": "1.0",
-    "TRODOC_TTS_RETRY_TRIES": "2",
-    "TRODOC_TTS_RETRY_BASE": "0.02",
-    "TRODOC_TTS_RETRY_CAP": "0.1",
-    "TRODOC_TTS_BREAKER_THRESHOLD": "3",
-    "TRODOC_TTS_BREAKER_COOLDOWN": "1.5",
     "TRODOC_TTS_REQUEST_BUDGET": "2.5",
-    "TRODOC_TTS_BACKGROUND_BUDGET": "2.5",
-    "TRODOC_TTS_FALLBACK_RESERVE": "0.5",
-    "TRODOC_TTS_LOOKAHEAD": "0",
-    "TRODOC_RATELIMIT_PER_CLIENT": '"100000 per minute"',
-    "TRODOC_RATELIMIT_PER_ORIGIN": '"100000 per minute"',
-    "TRODOC_RATELIMIT_SYNTHESIS": '"100000 per minute"',
+    "TRODOC_RATELIMIT_PER_CLIENT": "100000 per minute",
+    "TRODOC_RATELIMIT_PER_ORIGIN": "100000 per minute",
+    "TRODOC_RATELIMIT_SYNTHESIS": "100000 per minute",
+}
+# Upstream timeouts small enough for tests, ratios as in production (tests/audio/conftest.py FAST), given
+# to the app factory in gunicorn's app spec (they are not environment settings).
+FAST_TUNING = {
+    "TTS_CONNECT_TIMEOUT": 0.5,
+    "TTS_READ_TIMEOUT": 1.0,
+    "TTS_RETRY_TRIES": 2,
+    "TTS_RETRY_BASE": 0.02,
+    "TTS_RETRY_CAP": 0.1,
+    "TTS_BREAKER_THRESHOLD": 3,
+    "TTS_BREAKER_COOLDOWN": 1.5,
+    "TTS_BACKGROUND_BUDGET": 2.5,
+    "TTS_FALLBACK_RESERVE": 0.5,
+    "TTS_LOOKAHEAD": 0,
 }
 
 
@@ -97,13 +101,14 @@ class Gunicorn:
     """``gunicorn -c deploy/gunicorn.conf.py`` on a free loopback port, with its data in ``data_dir``."""
 
     def __init__(self, data_dir: Path, upstream: str, *, workers: int = 2, env: dict | None = None,
-                 database_url: str | None = None) -> None:
+                 database_url: str | None = None, tuning: dict | None = None) -> None:
         self.data_dir = data_dir
         self.audio_dir = data_dir / "audio"
         self.database_url = database_url or f"sqlite:///{data_dir / 'trodoc.db'}"
         self.upstream = upstream
         self.workers = workers
         self.extra_env = dict(env or {})
+        self.tuning = {**FAST_TUNING, **(tuning or {})}
         self.port = 0
         self.process: subprocess.Popen | None = None
         self.log_path = data_dir / "gunicorn.log"
@@ -112,8 +117,6 @@ class Gunicorn:
         env = {k: v for k, v in os.environ.items() if not k.startswith("TRODOC_")}
         env.update(FAST_ENV)
         env.update({
-            "TRODOC_BIND": f"127.0.0.1:{self.port}",
-            "TRODOC_WORKERS": str(self.workers),
             "TRODOC_DATABASE_URL": self.database_url,
             "TRODOC_AUDIO_DIR": str(self.audio_dir),
             "TRODOC_GTTS_URL": self.upstream,
@@ -126,7 +129,9 @@ class Gunicorn:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         log = open(self.log_path, "ab")
         self.process = subprocess.Popen(
-            [str(VENV_BIN / "gunicorn"), "-c", "deploy/gunicorn.conf.py", "--access-logfile", "-"],
+            [str(VENV_BIN / "gunicorn"), "-c", "deploy/gunicorn.conf.py", "--access-logfile", "-",
+             "--bind", f"127.0.0.1:{self.port}", "--workers", str(self.workers),
+             f"server:create_app({self.tuning!r})"],
             cwd=ROOT, env=self.env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         log.close()
 

@@ -158,10 +158,10 @@ LOCKERS = ["file", pytest.param("redis", marks=pytest.mark.skipif(
 
 @pytest.mark.parametrize("locker", LOCKERS)
 def test_kill_9_of_a_worker_mid_synthesis(service, upstream, locker):
-    env = {"TRODOC_TTS_READ_TIMEOUT": "8", "TRODOC_TTS_REQUEST_BUDGET": "10"}
+    env = {"TRODOC_TTS_REQUEST_BUDGET": "10"}
     if locker == "redis":
         env["TRODOC_REDIS_URL"] = REDIS_URL
-    app = service(env=env)
+    app = service(env=env, tuning={"TTS_READ_TIMEOUT": 8.0})
     segment, = playlist(app.port, texts(1, "kill"))
     sid = segment["id"]
     final = app.audio_dir / sid[:2] / sid[2:4] / f"{sid}.mp3"

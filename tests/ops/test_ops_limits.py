@@ -104,10 +104,11 @@ def test_whole_article_audio_limited_only_when_uncached(make_app, fake):
 @pytest.mark.skipif(not REDIS_URL, reason="TRODOC_TEST_REDIS_URL is not set (Redis-backed limits not run)")
 def test_redis_limit_shared_by_two_app_processes(service, tmp_path):
     prefix = f"trodoc-test-{uuid.uuid4().hex[:8]}"
-    env = {"TRODOC_RATELIMIT_STORAGE_URL": REDIS_URL, "TRODOC_RATELIMIT_KEY_PREFIX": prefix,
-           "TRODOC_RATELIMIT_PER_CLIENT": '"4 per minute"'}
-    one = service(data_dir=tmp_path / "one", workers=1, env=env)
-    two = service(data_dir=tmp_path / "two", workers=1, env=env)
+    env = {"TRODOC_RATELIMIT_STORAGE_URL": REDIS_URL, "TRODOC_RATELIMIT_PER_CLIENT": "4 per minute"}
+    # Flask-Limiter's own key, for the app factory: this test's counters apart from any other run's.
+    tuning = {"RATELIMIT_KEY_PREFIX": prefix}
+    one = service(data_dir=tmp_path / "one", workers=1, env=env, tuning=tuning)
+    two = service(data_dir=tmp_path / "two", workers=1, env=env, tuning=tuning)
     statuses = [post_json(server.port, "/api/v1/speech", body(n))[0] for n, server in enumerate([one, two] * 2)]
     assert statuses == [200] * 4
     for server in (one, two):

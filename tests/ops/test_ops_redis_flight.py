@@ -17,9 +17,9 @@ pytestmark = pytest.mark.skipif(not REDIS_URL, reason="TRODOC_TEST_REDIS_URL is 
 
 
 def test_one_upstream_call_for_50_requests_over_two_processes(service, upstream, tmp_path):
-    env = {"TRODOC_REDIS_URL": REDIS_URL, "TRODOC_TTS_READ_TIMEOUT": "5", "TRODOC_TTS_REQUEST_BUDGET": "8"}
-    one = service(data_dir=tmp_path / "shared", workers=1, env=env)
-    two = service(data_dir=tmp_path / "shared", workers=1, env=env)
+    env = {"TRODOC_REDIS_URL": REDIS_URL, "TRODOC_TTS_REQUEST_BUDGET": "8"}
+    one = service(data_dir=tmp_path / "shared", workers=1, env=env, tuning={"TTS_READ_TIMEOUT": 5.0})
+    two = service(data_dir=tmp_path / "shared", workers=1, env=env, tuning={"TTS_READ_TIMEOUT": 5.0})
     segment, = playlist(one.port, [f"Một bản ghi cho hai máy chủ {uuid.uuid4().hex[:8]}."])
     upstream.delay = 0.5  # long enough that all 50 arrive while the first is recording
     calls = upstream.calls
