@@ -19,7 +19,8 @@ PLUGIN_FILES := $(shell find $(PLUGIN) -type f)
 # The strings WordPress's translation functions mark, for xgettext.
 GETTEXT_KEYWORDS := --keyword=__ --keyword=_e --keyword=esc_html__ --keyword=esc_html_e --keyword=esc_attr__
 
-.PHONY: run test serve bench screenshots clean lint wordpress-plugin system-run system-test system-plugin system-lint
+.PHONY: run test test-quick serve bench screenshots clean lint wordpress-plugin system-run system-test system-plugin \
+	system-lint
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,9 +75,24 @@ serve: $(VENV)/.installed node_modules/.build-installed system-run wordpress-plu
 	$(VENV)/bin/flask --app server widget build
 	$(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py
 
+# The suite in two parts: the tests that share nothing run in parallel workers (pytest-xdist, one per core);
+# the browser, engine and ops suites (marked serial in tests/conftest.py) then run alone. Both parts always
+# run, and either one failing fails the target. PYTEST_ARGS goes to pytest in both, e.g.
+# PYTEST_ARGS="tests/test_embed.py -k zip"; a part it leaves without tests (pytest's status 5) passes.
+PYTEST_ARGS ?=
+TEST_WORKERS ?= auto
+PARALLEL_PART = -n $(TEST_WORKERS) -m "not serial"
+pytest_part = { $(VENV)/bin/pytest $(1) $(PYTEST_ARGS) || [ $$? = 5 ]; }
+
 test: $(VENV)/.test-installed node_modules/.installed system-test wordpress-plugin
 	$(VENV)/bin/flask --app server widget build
-	$(VENV)/bin/pytest
+	status=0; $(call pytest_part,$(PARALLEL_PART)) || status=1; $(call pytest_part,-m serial) || status=1; \
+	exit $$status
+
+# The inner loop: the parallel part alone, without browsers, real servers or long waits (about a minute).
+test-quick: $(VENV)/.test-installed node_modules/.installed system-run wordpress-plugin
+	$(VENV)/bin/flask --app server widget build
+	$(VENV)/bin/pytest $(PARALLEL_PART) $(PYTEST_ARGS)
 
 # The README's screenshots (docs/screenshots/*.png), taken by the test suite in headless Chromium.
 screenshots: $(VENV)/.test-installed node_modules/.installed system-test
@@ -99,8 +115,11 @@ dist/tro-doc.zip: $(PLUGIN_FILES) | system-plugin
 	for po in $(PLUGIN_BUILD)/languages/*.po; do msgfmt --check-format -o "$${po%.po}.mo" "$$po" || exit 1; done
 	rm -f $@ && cd $(dir $(PLUGIN_BUILD)) && $(PYTHON) -m zipfile -c $(CURDIR)/$@ tro-doc
 
-# PHP: every file parses (php -l) and keeps the plugin's style (integrations/wordpress/phpcs.xml).
-lint: system-lint
+# Python: ruff (pyproject.toml's [tool.ruff]); the widget: ESLint (eslint.config.js); PHP: every file
+# parses (php -l) and keeps the plugin's style (integrations/wordpress/phpcs.xml).
+lint: $(VENV)/.test-installed node_modules/.installed system-lint
+	$(VENV)/bin/ruff check server tests bench deploy
+	node_modules/.bin/eslint widget
 	for f in $$(find $(PLUGIN) -name '*.php'); do php -l "$$f" >/dev/null || exit 1; done
 	phpcs --standard=integrations/wordpress/phpcs.xml integrations/wordpress/tro-doc
 

@@ -64,7 +64,9 @@ def test_the_app_uses_redis_when_configured(audio_app, registered, fake_google):
     app = audio_app(REDIS_URL=REDIS_URL)
     locker = audio_service(app).flights.locker
     assert isinstance(locker, FallbackLocker) and isinstance(locker.primary, RedisLocker)
-    first, = registered(app, "Khóa Redis cho nhiều máy chủ.")
+    # A text of this test's own: the app locks under its fixed key prefix, and parallel workers and other runs
+    # share this Redis.
+    first, = registered(app, f"Khóa Redis cho nhiều máy chủ {uuid.uuid4().hex[:8]}.")
     with ThreadPoolExecutor(10) as pool:
         codes = list(pool.map(lambda _: app.test_client().get(f"/audio/{first.id}.mp3").status_code, range(10)))
     assert codes == [200] * 10 and fake_google.calls == 1
