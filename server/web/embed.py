@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flask import Blueprint, Response, render_template, request, send_file, url_for
+from markupsafe import Markup
 
 from ..input_rules import CONTROL, DEFAULT_LANG, LANGS
 from ..problems import Problem
@@ -80,11 +81,17 @@ def _attr(value: str) -> str:
 
 
 def embed_tag(loader_url: str, options: Options) -> str:
-    """The one tag an operator copies (source text, not markup); ``data-position`` only when it is not
-    the default. static/portal/embed.js builds the same text in the browser."""
+    """The one tag that loads the widget, as source text: what an operator copies and what this server's own
+    pages carry. ``data-position`` only when it is not the default."""
     position = f' data-position="{options.position}"' if options.position != DEFAULTS["position"] else ""
     return (f'<script src="{_attr(loader_url)}" data-target="{_attr(options.target)}" '
             f'data-lang="{options.lang}"{position}></script>')
+
+
+@bp.app_template_global()
+def widget_script(options: Options) -> Markup:
+    """The tag in this server's pages (in ``<head>``, without ``defer``, so settings apply before first paint)."""
+    return Markup(embed_tag(url_for("widget.loader"), options))
 
 
 def integrity() -> str | None:
@@ -129,5 +136,4 @@ def preview() -> str:
     if errors:
         name = next(iter(errors))
         raise Problem(400, errors[name] + ".", title="Invalid embed option", field=name)
-    return render_template("article.html", article=article_or_404(PREVIEW_SLUG), embed_target=options.target,
-                           embed_lang=options.lang, embed_position=options.position)
+    return render_template("article.html", article=article_or_404(PREVIEW_SLUG), options=options)

@@ -5,6 +5,7 @@ from flask import Blueprint, render_template
 
 from ..articles.store import list_articles
 from .api import article_or_404
+from .embed import Options
 
 bp = Blueprint("pages", __name__)
 
@@ -19,4 +20,5 @@ def home() -> str:
 @bp.get("/articles/<slug>")
 def article(slug: str) -> str:
     """An article page as a district portal would show it, with the widget's one script tag."""
-    return render_template("article.html", article=article_or_404(slug))
+    found = article_or_404(slug)
+    return render_template("article.html", article=found, options=Options(lang=found.lang))
