@@ -31,7 +31,6 @@ from werkzeug.serving import make_server
 from server import create_app
 from server.articles.store import get_article
 from server.audio import audio_service
-from server.audio.playlists import article_jobs
 from tests.fake_google import FakeGoogle
 
 SLUG = "dak-song-kiem-tra-cai-cach-hanh-chinh-2023"
@@ -93,7 +92,7 @@ def first_audio_url(base: str, app) -> str:
     if response.ok:
         return base + response.json()["segments"][0]["audio"]
     with app.app_context():
-        return f"{base}/audio/{article_jobs(get_article(SLUG))[0].segment_id}.mp3"
+        return f"{base}/audio/{audio_service(app).article_jobs(get_article(SLUG))[0].segment_id}.mp3"
 
 
 def ours_first_byte(fake: FakeGoogle, folder: str, concurrency: int) -> Run:
@@ -116,7 +115,7 @@ def ours_whole(fake: FakeGoogle, folder: str, concurrency: int) -> Run:
     calls = fake.calls
     started = time.perf_counter()
     with app.app_context():
-        summary = audio_service(app).warm(article_jobs(get_article(SLUG)))
+        summary = audio_service(app).warm(audio_service(app).article_jobs(get_article(SLUG)))
     elapsed = time.perf_counter() - started
     assert summary.failed == 0, summary
     audio_service(app).close()

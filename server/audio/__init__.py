@@ -1,22 +1,26 @@
 """Vietnamese audio: engines, the content-addressed cache, single-flight synthesis and look-ahead.
 
-The playlist endpoints call :func:`register_playlist` for the segments they hand out, and link each segment to
-``url_for("audio.segment", segment_id=seg.id)``; ``/audio/<id>.mp3`` then makes and serves the recording.
+The playlist endpoints cut text with ``audio_service().segments``, register what they hand out with
+``audio_service().register``, and link each segment to ``url_for("audio.segment", segment_id=seg.id)``;
+``/audio/<id>.mp3`` then makes and serves the recording.
 """
 from __future__ import annotations
 
 from flask import Flask, current_app
 
+from ..speech import load_abbreviations
 from . import publish
 from .cache import AudioCache
+from .counters import Counters
 from .engines import build_engines
-from .registry import RECENT_EXTENSION, RecentPlaylists, register_playlist
-from .service import AudioService, AudioUnavailable, Budgets, UnknownSegment
+from .errors import AudioUnavailable, UnknownSegment
+from .recent import ExpiringSet
+from .recorder import Budgets
+from .registry import RECENT_EXTENSION, RECENT_SIZE, RECENT_TTL, RegistryFull
+from .service import AudioService
 from .singleflight import FallbackLocker, FileLocker, Locker, RedisLocker, SingleFlight
-from .stats import Counters
 
-__all__ = ["AudioService", "AudioUnavailable", "UnknownSegment", "audio_service", "init_app",
-           "register_playlist"]
+__all__ = ["AudioService", "AudioUnavailable", "RegistryFull", "UnknownSegment", "audio_service", "init_app"]
 EXTENSION = "trodoc_audio"
 
 
@@ -47,20 +51,21 @@ def _build(app: Flask) -> AudioService:
         concurrency=int(config["TTS_CONCURRENCY"]),
         max_waiting=int(config["TTS_MAX_WAITING"]),
         lookahead=int(config["TTS_LOOKAHEAD"]),
+        # The built-in abbreviations plus the operator's TRODOC_ABBREVIATIONS file, loaded once.
+        abbreviations=load_abbreviations(config.get("ABBREVIATIONS") or None),
     )
 
 
 def init_app(app: Flask) -> None:
-    """Attach the audio service and the playlist memo to ``app``.
+    """Attach the audio service and the memo of playlists registered lately to ``app``.
 
-    Worker threads start on first use only, so a gunicorn master that preloads the app forks no threads.
+    Threads start on first use only, so a gunicorn master that preloads the app forks none.
     """
     app.extensions[EXTENSION] = _build(app)
-    app.extensions[RECENT_EXTENSION] = RecentPlaylists()
+    app.extensions[RECENT_EXTENSION] = ExpiringSet(RECENT_SIZE, ttl=RECENT_TTL)
     publish.init_app(app)
 
 
 def audio_service(app: Flask | None = None) -> AudioService:
     """The audio service of ``app`` (default: the current app)."""
     return (app or current_app).extensions[EXTENSION]
-

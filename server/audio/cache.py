@@ -12,11 +12,11 @@ import os
 import shutil
 import threading
 import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Callable, Iterator, Sequence
 
 from .atomic import TMP_PREFIX, write_atomically
-from .stats import Counters
+from .counters import Counters
 
 FALLBACK_DIR = "fallback"
 log = logging.getLogger(__name__)

@@ -1,4 +1,5 @@
-"""``flask speech warm`` and ``flask speech stats``: filling and inspecting the audio cache from the shell."""
+"""``flask audio warm|stats|prune``: filling and inspecting the audio cache, and pruning the registry, from the
+shell. ``flask speech …`` is the same group under its former name."""
 from __future__ import annotations
 
 import sys
@@ -11,10 +12,11 @@ from sqlalchemy import select
 from ..articles.models import Article
 from ..db import db
 from . import audio_service
-from .playlists import article_jobs
 from .registry import SpeechJob, prune_unplayed, unplayed_count
 
-speech_cli = AppGroup("speech", help="Pre-record and inspect article audio.")
+audio_cli = AppGroup("audio", help="Pre-record and inspect article audio.")
+# The group's former name: the same commands, left out of the help.
+speech_alias = AppGroup("speech", help="Former name of 'flask audio'.", hidden=True, commands=audio_cli.commands)
 
 
 def _articles(slugs: tuple[str, ...], every: bool) -> list[Article]:
@@ -27,17 +29,17 @@ def _articles(slugs: tuple[str, ...], every: bool) -> list[Article]:
     return [found[slug] for slug in slugs]
 
 
-@speech_cli.command("warm")
+@audio_cli.command("warm")
 @click.argument("slugs", nargs=-1)
 @click.option("--all", "every", is_flag=True, help="Every article in the store.")
 def warm_command(slugs: tuple[str, ...], every: bool) -> None:
     """Record the audio of articles ahead of time (SLUG... or --all)."""
     if not slugs and not every:
         raise click.UsageError("name at least one SLUG, or pass --all")
+    service = audio_service()
     jobs: list[SpeechJob] = []
     for article in _articles(slugs, every):
-        jobs += article_jobs(article)
-    service = audio_service()
+        jobs += service.article_jobs(article)
     unique = len({job.segment_id for job in jobs})
     with click.progressbar(length=unique, label="Recording", show_pos=True, file=sys.stderr) as bar:
         summary = service.warm(jobs, progress=lambda: bar.update(1))
@@ -48,7 +50,7 @@ def warm_command(slugs: tuple[str, ...], every: bool) -> None:
         sys.exit(1)
 
 
-@speech_cli.command("stats")
+@audio_cli.command("stats")
 @click.option("--reset", is_flag=True, help="Start the hit counters from zero afterwards.")
 def stats_command(reset: bool) -> None:
     """Cache size, files and hit ratio since the counters started."""
@@ -69,10 +71,10 @@ def stats_command(reset: bool) -> None:
         cache.counters.reset()
 
 
-@speech_cli.command("prune")
+@audio_cli.command("prune")
 @click.option("--days", type=float, default=None,
               help="Forget segments never played and registered more than DAYS ago (default: "
-                   "TRODOC_SPEECH_UNPLAYED_DAYS).")
+                   "TRODOC_REGISTRY_UNPLAYED_DAYS).")
 def prune_command(days: float | None) -> None:
     """Forget registered segments that nobody played (recordings stay in the cache)."""
     removed = prune_unplayed(days)
@@ -80,5 +82,6 @@ def prune_command(days: float | None) -> None:
 
 
 def init_app(app: Flask) -> None:
-    """Register the command group."""
-    app.cli.add_command(speech_cli)
+    """Register the command group, under its name and its former one."""
+    app.cli.add_command(audio_cli)
+    app.cli.add_command(speech_alias)

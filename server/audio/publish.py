@@ -1,7 +1,7 @@
 """No wait for published articles: when an article is created or replaced, its segments are registered and
 those not recorded yet are queued; each process of the service records the queue in the background, one
 segment at a time at the background budget (so listeners keep the upstream's capacity), and picks it up
-again after a restart, an upstream outage or an import by another process (``AudioService.poll_queue``).
+again after a restart, an upstream outage or an import by another process (``AudioService.on_request``).
 The queue is a table, so nothing queued is lost when a process stops.
 """
 from __future__ import annotations
@@ -16,7 +16,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from ..articles.store import article_saved
 from ..db import db
-from .playlists import article_jobs
 from .registry import ID_LENGTH
 
 log = logging.getLogger(__name__)
@@ -35,7 +34,7 @@ def queue_article(article) -> int:
     from . import audio_service
 
     service = audio_service()
-    wanted = list(dict.fromkeys(job.segment_id for job in article_jobs(article)
+    wanted = list(dict.fromkeys(job.segment_id for job in service.article_jobs(article)
                                 if service.cache.peek(job.segment_id) is None))
     if not wanted:
         return 0

@@ -9,7 +9,6 @@ from flask import Blueprint, Response, current_app, send_file
 
 from ..audio import AudioUnavailable, UnknownSegment, audio_service
 from ..audio.cache import CachedAudio
-from ..audio.playlists import article_jobs
 from ..problems import Problem
 from .api import article_or_404
 from .cors import AUDIO
@@ -21,9 +20,10 @@ ARTICLE_MAX_AGE = 300
 
 
 @bp.before_app_request
-def _take_up_the_queue() -> None:
-    # Every process that serves requests records the queue of published articles, in the background.
-    audio_service().poll_queue()
+def _serving() -> None:
+    # Every process that serves requests prunes the registry and records the queue of published articles,
+    # in the background.
+    audio_service().on_request()
 
 
 def _unavailable(error: AudioUnavailable) -> Problem:
@@ -77,8 +77,8 @@ def segment(segment_id: str) -> Response:
 def article(slug: str) -> Response:
     """The whole article as one MP3, streamed as its segments become ready."""
     found = article_or_404(slug)
-    jobs = article_jobs(found)
     service = audio_service()
+    jobs = service.article_jobs(found)
     if any(service.cache.peek(job.segment_id) is None for job in jobs):
         charge_synthesis()  # a fully recorded article costs no upstream call and is never limited
     try:

@@ -4,13 +4,12 @@ from __future__ import annotations
 import math
 import time
 
-from flask import Flask, Response, current_app, has_request_context, request
+from flask import Flask, Response, current_app, request
 from flask_limiter import Limiter, RateLimitExceeded
 from flask_limiter.util import get_remote_address
 from limits import parse_many
 
 from ..audio.breaker import CircuitBreaker
-from ..audio.registry import ADMISSION_EXTENSION
 from ..audio.singleflight import REDIS_RETRY, REDIS_TIMEOUT
 from ..problems import Problem, problem_response
 
@@ -71,19 +70,13 @@ def charge_synthesis() -> None:
     _charge("synthesis", synthesis_limit(), "new recordings (recorded audio is not limited)")
 
 
-TEXT_ENDPOINTS = ("speech.text_speech",)  # POST /api/v1/speech: text a host page sends
+def charge_new_segments(new: int) -> None:
+    """Count ``new`` segments of text a host page sent that nobody registered before.
 
-
-def admit_new_segments(new: int) -> bool:
-    """The registry's admission hook: whether ``new`` unregistered segments count against the unplayed cap.
-
-    Text sent by host pages does, and each client address may register at most ``RATELIMIT_NEW_SEGMENTS``
-    new segments (429 beyond). The operator's own articles are never refused.
+    Each client address may register at most ``RATELIMIT_NEW_SEGMENTS`` new segments; raises a 429 problem
+    with ``Retry-After`` beyond. The operator's own articles never come here.
     """
-    if not has_request_context() or request.endpoint not in TEXT_ENDPOINTS:
-        return False
     _charge("new-segments", current_app.config["RATELIMIT_NEW_SEGMENTS"], "new text segments", cost=new)
-    return True
 
 
 def _too_many(error: RateLimitExceeded) -> Response:
@@ -107,5 +100,4 @@ def init_app(app: Flask) -> None:
         app.config.setdefault("RATELIMIT_STORAGE_OPTIONS", {"socket_timeout": REDIS_TIMEOUT,
                                                              "socket_connect_timeout": REDIS_TIMEOUT})
     limiter.init_app(app)
-    app.extensions[ADMISSION_EXTENSION] = admit_new_segments
     app.register_error_handler(RateLimitExceeded, _too_many)

@@ -1,39 +1,49 @@
 """Playlists: the segments of an article (or of text a host page sends) with the URL of each one's audio."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import Blueprint, Flask, Response, current_app, jsonify, url_for
 
-from ..audio import audio_service
-from ..audio.playlists import playlist_segments, primary_engine, register
+from ..audio import RegistryFull, audio_service
 from ..input_rules import CONTROL_IN_TEXT, DEFAULT_LANG, LANGS
 from ..problems import Problem
-from ..speech import article_blocks, load_abbreviations
+from ..speech import article_blocks
 from .api import article_or_404
-from .jsonbody import json_body
-from .limits import client_limit, limiter, origin_key, origin_limit
 from .cors import ALLOWED_ORIGINS, check_origin
+from .jsonbody import json_body
+from .limits import charge_new_segments, client_limit, limiter, origin_key, origin_limit
 
 bp = Blueprint("speech", __name__, url_prefix="/api/v1")
 
 
 def init_app(app: Flask) -> None:
-    """Load the abbreviation dictionary once (built-in plus the operator's ``TRODOC_ABBREVIATIONS`` file)."""
-    app.extensions["trodoc_abbreviations"] = load_abbreviations(app.config.get("ABBREVIATIONS") or None)
+    """Register the playlist endpoints."""
     app.register_blueprint(bp)
 
 
-def _playlist(blocks: list[str], lang: str) -> Response:
-    limit = current_app.config["SPEECH_MAX_SEGMENTS"]
-    segments = playlist_segments(blocks, lang)
+def _full(error: RegistryFull) -> Problem:
+    return Problem(503, f"The server holds {error.limit} segments that nobody has listened to yet; new text is "
+                   "accepted again once older ones expire.", title="Service Unavailable",
+                   headers={"Retry-After": str(error.retry_after)})
+
+
+def _playlist(blocks: list[str], lang: str, admit_new: Callable[[int], None] | None = None) -> Response:
+    """The playlist of ``blocks``; ``admit_new`` charges (and caps) new segments of text strangers send."""
+    limit = current_app.config["PLAYLIST_MAX_SEGMENTS"]
+    service = audio_service()
+    segments = service.segments(blocks, lang)
     if len(segments) > limit:
         raise Problem(413, f"The text makes {len(segments)} segments; at most {limit} are read in one request.",
                       title="Content Too Large")
-    register(segments, lang)
-    service, engine = audio_service(), primary_engine()
+    try:
+        service.register(segments, lang, admit_new=admit_new)
+    except RegistryFull as error:
+        raise _full(error) from None
     return jsonify({
         "lang": lang,
         "blocks": blocks,
-        "segments": [{**s.to_json(url_for("audio.segment", segment_id=s.id)), **service.voice(s.id, engine)}
+        "segments": [{**s.to_json(url_for("audio.segment", segment_id=s.id)), **service.reader(s.id)}
                      for s in segments],
     })
 
@@ -67,12 +77,12 @@ def _blocks_from_request(data) -> tuple[list[str], str]:
         if control:
             raise Problem(422, f"Block {index} contains the control character U+{ord(control.group()):04X}.",
                           title="Invalid request", field="blocks")
-    if len(blocks) > config["SPEECH_MAX_BLOCKS"]:
-        raise Problem(422, f"Field 'blocks' has {len(blocks)} items; at most {config['SPEECH_MAX_BLOCKS']}.",
+    if len(blocks) > config["PLAYLIST_MAX_BLOCKS"]:
+        raise Problem(422, f"Field 'blocks' has {len(blocks)} items; at most {config['PLAYLIST_MAX_BLOCKS']}.",
                       title="Invalid request", field="blocks")
     characters = sum(len(b) for b in blocks)
-    if characters > config["SPEECH_MAX_CHARS"]:
-        raise Problem(413, f"The blocks hold {characters} characters; at most {config['SPEECH_MAX_CHARS']} "
+    if characters > config["PLAYLIST_MAX_CHARS"]:
+        raise Problem(413, f"The blocks hold {characters} characters; at most {config['PLAYLIST_MAX_CHARS']} "
                       "are read in one request.", title="Content Too Large", field="blocks")
     return blocks, lang
 
@@ -92,4 +102,4 @@ def text_speech() -> Response:
     """The playlist of text blocks that a host page extracted; offsets index into the blocks as sent."""
     check_origin()
     blocks, lang = _blocks_from_request(json_body())
-    return _playlist(blocks, lang)
+    return _playlist(blocks, lang, admit_new=charge_new_segments)

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from server.audio import audio_service, register_playlist
+from server.audio import audio_service
+from server.audio.registry import Voice, register_playlist
 
 # Small timeouts and backoff keep failure tests fast; the ratios between them match production's.
 FAST = {
@@ -60,7 +61,7 @@ def registered():
     def register(app, *texts: str, engine: str = "gtts") -> list[Seg]:
         segments = [seg(text) for text in texts]
         with app.app_context():
-            register_playlist(segments, lang="vi", engine=engine, speed="normal")
+            register_playlist(segments, Voice("vi", engine))
         return segments
 
     return register

@@ -8,7 +8,7 @@ import pytest
 
 from server.articles.samples import load_samples_if_empty
 from server.articles.store import get_article
-from server.audio.playlists import article_jobs
+from server.audio import audio_service
 
 SLUG = "dak-song-kiem-tra-cai-cach-hanh-chinh-2023"
 
@@ -29,7 +29,7 @@ def sample_app(audio_app):
 
 def test_whole_article_is_one_valid_mp3_of_the_expected_length(sample_app, fake_google, tmp_path):
     with sample_app.app_context():
-        spoken = [job.spoken for job in article_jobs(get_article(SLUG))]
+        spoken = [job.spoken for job in audio_service().article_jobs(get_article(SLUG))]
     response = sample_app.test_client().get(f"/api/v1/articles/{SLUG}/audio.mp3")
     assert response.status_code == 200 and response.mimetype == "audio/mpeg"
     assert response.is_streamed
@@ -58,29 +58,30 @@ def test_whole_article_of_an_unknown_slug_is_404(sample_app):
     assert sample_app.test_client().get("/api/v1/articles/khong-co/audio.mp3").status_code == 404
 
 
-def test_warm_then_stats(sample_app, fake_google):
+@pytest.mark.parametrize("group", ["audio", "speech"])  # the group's name, and its former one
+def test_warm_then_stats(sample_app, fake_google, group):
     runner = sample_app.test_cli_runner()
-    result = runner.invoke(args=["speech", "warm", SLUG])
+    result = runner.invoke(args=[group, "warm", SLUG])
     assert result.exit_code == 0, result.output
     summary = result.output.strip().splitlines()[-1]
     with sample_app.app_context():
-        unique = len({job.segment_id for job in article_jobs(get_article(SLUG))})
+        unique = len({job.segment_id for job in audio_service().article_jobs(get_article(SLUG))})
     assert summary == f"segments: {unique}  cached: 0  synthesized: {unique}  failed: 0"
-    again = runner.invoke(args=["speech", "warm", "--all"]).output.strip().splitlines()[-1]
+    again = runner.invoke(args=[group, "warm", "--all"]).output.strip().splitlines()[-1]
     assert f"cached: {unique}" in again and "failed: 0" in again
     # a listener then plays one segment from the cache
     with sample_app.app_context():
-        first = article_jobs(get_article(SLUG))[0]
+        first = audio_service().article_jobs(get_article(SLUG))[0]
     assert sample_app.test_client().get(f"/audio/{first.segment_id}.mp3").status_code == 200
-    stats = runner.invoke(args=["speech", "stats"]).output
+    stats = runner.invoke(args=[group, "stats"]).output
     assert f"files:       {fake_google.calls} (0 fallback)" in stats
     assert "hit ratio:   100.0% (1 hits, 0 misses" in stats
 
 
 def test_warm_reports_failures_and_unknown_slugs(sample_app, fake_google):
     runner = sample_app.test_cli_runner()
-    assert runner.invoke(args=["speech", "warm", "khong-co"]).exit_code == 2
-    assert runner.invoke(args=["speech", "warm"]).exit_code == 2
+    assert runner.invoke(args=["audio", "warm", "khong-co"]).exit_code == 2
+    assert runner.invoke(args=["audio", "warm"]).exit_code == 2
     fake_google.fail("500")
-    result = runner.invoke(args=["speech", "warm", SLUG])
+    result = runner.invoke(args=["audio", "warm", SLUG])
     assert result.exit_code == 1 and "synthesized: 0" in result.output and "failed: 0" not in result.output

@@ -8,7 +8,7 @@ import sys
 import time
 
 from server.audio.cache import AudioCache
-from server.audio.stats import Counters
+from server.audio.counters import Counters
 
 KILLED_WRITER = r"""
 import os, sys, time

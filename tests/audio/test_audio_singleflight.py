@@ -14,12 +14,12 @@ import json, sys, threading
 from server import create_app
 from server.audio import audio_service
 from server.audio.engines import Deadline
-from server.audio.registry import SpeechJob
+from server.audio.registry import SpeechJob, Voice
 
 settings, texts, ids = json.loads(sys.argv[1])
 app = create_app(settings)
 service = audio_service(app)
-jobs = [SpeechJob(i, t, "vi", "gtts", "normal") for i, t in zip(ids, texts)]
+jobs = [SpeechJob(i, t, Voice("vi", "gtts")) for i, t in zip(ids, texts)]
 print("ready", flush=True)
 sys.stdin.readline()  # both processes start recording at the same moment
 with app.app_context():

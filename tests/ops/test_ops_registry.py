@@ -35,8 +35,10 @@ def test_unplayed_segments_are_capped(make_app):
     assert post(client, "Một. Hai.").status_code == 200  # already registered: costs nothing, still served
     with app.app_context():
         assert unplayed_count() == 3
-    # Played segments do not count; expired unplayed ones are pruned to make room.
+    # A request never prunes: the cap holds until pruning (the timer, or the command) forgets expired ones.
     age(app, days=8)
+    assert post(client, "Bốn.").status_code == 503
+    assert app.test_cli_runner().invoke(args=["audio", "prune"]).exit_code == 0
     assert post(client, "Bốn.").status_code == 200
     with app.app_context():
         assert unplayed_count() == 1

@@ -1,7 +1,7 @@
 """Counters (hits, misses, synthesized, failed, …) shared by every process using one audio folder.
 
 Each process counts in memory and merges its deltas into ``<audio dir>/stats.json`` under a file lock, at most
-once per ``flush_interval`` and at exit, so ``flask speech stats`` sees the whole service since the counters
+once per ``flush_interval`` and at exit, so ``flask audio stats`` sees the whole service since the counters
 were started (or reset), not just its own process.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ import threading
 import time
 import weakref
 from collections import Counter
-from typing import Callable
+from collections.abc import Callable
 
 from filelock import FileLock
 
