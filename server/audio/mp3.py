@@ -6,8 +6,8 @@ middle, so each recording is reduced to its bare audio frames before joining.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 _BITRATES_KBPS = {  # Layer III only: the one layer speech engines produce
     "1": (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),

@@ -12,10 +12,11 @@ import logging
 import threading
 import time
 import uuid
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
-from contextlib import ExitStack, contextmanager
-from typing import Callable, ContextManager, Iterator, Protocol, TypeVar
+from contextlib import AbstractContextManager, ExitStack, contextmanager
+from typing import Protocol, TypeVar
 
 from filelock import FileLock
 from filelock import Timeout as FileLockTimeout
@@ -41,7 +42,7 @@ class LockUnavailable(LockTimeout):
 class Locker(Protocol):
     """A lock per key, exclusive across every process of the service."""
 
-    def hold(self, key: str, timeout: float) -> ContextManager[None]:
+    def hold(self, key: str, timeout: float) -> AbstractContextManager[None]:
         """Hold the lock for ``key`` inside the ``with`` block; raise :class:`LockTimeout` after ``timeout``."""
         ...
 

@@ -1,7 +1,8 @@
 """Speech engines and the chain ``TTS_ENGINES`` builds from them (tried in order)."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from ..breaker import CircuitBreaker
 from ..retry import RetryPolicy
