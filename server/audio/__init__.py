@@ -51,6 +51,7 @@ def _build(app: Flask) -> AudioService:
         concurrency=int(config["TTS_CONCURRENCY"]),
         max_waiting=int(config["TTS_MAX_WAITING"]),
         lookahead=int(config["TTS_LOOKAHEAD"]),
+        playlist_max=int(config["PLAYLIST_MAX_SEGMENTS"]),
         # The built-in abbreviations plus the operator's TRODOC_ABBREVIATIONS file, loaded once.
         abbreviations=load_abbreviations(config.get("ABBREVIATIONS") or None),
     )

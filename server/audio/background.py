@@ -42,6 +42,7 @@ class Background:
         self._pending: set[str] = set()
         self._pending_lock = threading.Lock()
         self._played_recently = ExpiringSet(4096, ttl=PLAY_STAMP_TTL)
+        self._listened_recently = ExpiringSet(4096, ttl=PLAY_STAMP_TTL)
         self._upgrade_tried = ExpiringSet(4096, ttl=fallback_retry_interval)
         self._queue_polled = -QUEUE_POLL  # the first request of a process takes the queue up
 
@@ -72,8 +73,20 @@ class Background:
         if not self._played_recently.check_and_add(segment_id):
             self.submit("played:" + segment_id, lambda: self._after_play(segment_id))
 
+    def listened(self, segment_id: str, limit: int) -> None:
+        """A listener's widget says a listening run started at ``segment_id``: stamp it and the segments that
+        follow it (at most ``limit`` in all) played, those that are recorded, since the web server may serve
+        recordings from disk without the app. Unrecorded ones are stamped when the app serves them."""
+        if not self._listened_recently.check_and_add(segment_id):
+            self.submit("listened:" + segment_id, lambda: self._stamp_recorded(segment_id, limit))
+
+    def _stamp_recorded(self, segment_id: str, limit: int) -> None:
+        cache = self.recorder.cache
+        registry.mark_played([found for found in registry.playlist_from(segment_id, limit)
+                              if cache.peek(found) is not None])
+
     def _after_play(self, segment_id: str) -> None:
-        registry.mark_played(segment_id)
+        registry.mark_played([segment_id])
         if not self.lookahead:
             return
         for job in registry.next_jobs(segment_id, self.lookahead):

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from flask import current_app, has_app_context
-from sqlalchemy import DateTime, String, Text, delete, func, select, update
+from sqlalchemy import DateTime, Integer, String, Text, delete, func, literal_column, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, aliased, mapped_column
 
 from ..db import db
 from .recent import ExpiringSet
@@ -191,21 +191,33 @@ def find_job(segment_id: str) -> SpeechJob | None:
     return _job(row)
 
 
+def playlist_from(segment_id: str, limit: int) -> list[str]:
+    """``segment_id`` and the segments that follow it in the playlist it was last registered in, at most
+    ``limit`` in all, in order; empty when it is not registered. One query, however long the playlist."""
+    chain = (select(SpeechSegment.id, SpeechSegment.next_id, literal_column("1", Integer).label("depth"))
+             .where(SpeechSegment.id == segment_id).cte("chain", recursive=True))
+    following = aliased(SpeechSegment)
+    chain = chain.union_all(select(following.id, following.next_id, chain.c.depth + 1)
+                            .where(following.id == chain.c.next_id, chain.c.depth < limit))
+    # A segment repeated in the playlist leads back into it: the walk ends at the first repeat.
+    ids: dict[str, None] = {}
+    for found in db.session.scalars(select(chain.c.id).order_by(chain.c.depth)):
+        if found in ids:
+            break
+        ids[found] = None
+    return list(ids)
+
+
 def next_jobs(segment_id: str, count: int) -> list[SpeechJob]:
     """Up to ``count`` segments that follow ``segment_id`` in the playlist it was last registered in."""
-    jobs: list[SpeechJob] = []
-    current = db.session.get(SpeechSegment, segment_id)
-    seen = {segment_id}
-    while current is not None and current.next_id and len(jobs) < count and current.next_id not in seen:
-        seen.add(current.next_id)
-        current = db.session.get(SpeechSegment, current.next_id)
-        if current is not None:
-            jobs.append(_job(current))
-    return jobs
+    ids = playlist_from(segment_id, count + 1)[1:]
+    rows = {row.id: row for row in db.session.scalars(select(SpeechSegment).where(SpeechSegment.id.in_(ids)))}
+    return [_job(rows[found]) for found in ids if found in rows]
 
 
-def mark_played(segment_id: str) -> None:
-    """Stamp the segment as played now (for pruning segments nobody listens to)."""
-    db.session.execute(update(SpeechSegment).where(SpeechSegment.id == segment_id)
-                       .values(last_played_at=func.now()))
+def mark_played(segment_ids: Iterable[str]) -> None:
+    """Stamp the segments as played now (for pruning segments nobody listens to)."""
+    for chunk in _chunks(list(segment_ids)):
+        db.session.execute(update(SpeechSegment).where(SpeechSegment.id.in_(chunk))
+                           .values(last_played_at=func.now()))
     db.session.commit()

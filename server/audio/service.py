@@ -41,13 +41,15 @@ class AudioService:
 
     def __init__(self, app: Flask, *, cache: AudioCache, engines: dict[str, Engine], flights: SingleFlight,
                  budgets: Budgets, concurrency: int, lookahead: int, max_waiting: int = 0,
-                 abbreviations: Mapping[str, str] | None = None, prune_every: float = PRUNE_EVERY) -> None:
+                 playlist_max: int, abbreviations: Mapping[str, str] | None = None,
+                 prune_every: float = PRUNE_EVERY) -> None:
         self.cache = cache
         self.chain = EngineChain(engines, cache.counters, fallback_reserve=budgets.fallback_reserve)
         self.recorder = Recorder(cache, self.chain, flights)
         self.budgets = budgets
         self.concurrency = concurrency
         self.abbreviations = abbreviations
+        self.playlist_max = playlist_max
         self.background = Background(app, self.recorder, self.chain, workers=concurrency + 1,
                                      budget=budgets.background, lookahead=lookahead)
         self.pruner = PruneTimer(app, prune_every)
@@ -142,6 +144,17 @@ class AudioService:
     def record(self, job: SpeechJob, deadline: Deadline, *, upgrade: bool = False) -> CachedAudio:
         """The recording for ``job``, made at most once across threads and processes. No app context needed."""
         return self.recorder.record(job, deadline, upgrade=upgrade)
+
+    def listened(self, segment_id: str) -> None:
+        """A listener's widget started reading at ``segment_id``: its recorded segments from there on count as
+        played (in the background), so those the web server serves from disk are not pruned as never played.
+
+        Only registered segments that have a recording are stamped. Raises :class:`UnknownSegment` for what
+        is not a segment id.
+        """
+        if not SEGMENT_ID.fullmatch(segment_id):
+            raise UnknownSegment(segment_id)
+        self.background.listened(segment_id, self.playlist_max)
 
     def on_request(self) -> None:
         """Called on every request this process serves: starts the prune timer, and takes the queue of

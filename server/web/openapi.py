@@ -144,7 +144,10 @@ SPEC = {
             "requestBody": {"required": True, "content": {"application/json": {"schema": {
                 "type": "object", "required": ["event"], "properties": {
                     "event": {"type": "string", "enum": sorted(EVENTS)},
-                    "value": {"type": "string"}, "article": {"type": "string", "maxLength": ARTICLE_MAX}}}}}},
+                    "value": {"type": "string"}, "article": {"type": "string", "maxLength": ARTICLE_MAX},
+                    "segment": {"type": "string", "pattern": "^[0-9a-f]{32}$",
+                                "description": "listen_start only: the segment the run starts at; its recorded "
+                                               "segments from there on count as played"}}}}}},
             "responses": {"204": {"description": "Counted"}, **_problems(400, 403, 413, 415, 422, 429)}}},
         "/api/v1/stats": {"get": {
             "summary": "Usage counts for operators", "security": [{"bearer": []}],

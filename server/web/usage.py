@@ -5,6 +5,7 @@ import datetime as dt
 
 from flask import Blueprint, Response, jsonify, request
 
+from ..audio import UnknownSegment, audio_service
 from ..input_rules import CONTROL_CHARACTER
 from ..problems import Problem
 from ..usage.counts import EVENTS, record, summary
@@ -32,6 +33,9 @@ def events_preflight() -> Response:
 def event() -> Response:
     """Count one widget event; the origin comes from the browser's ``Origin`` header, nothing else is kept.
 
+    ``listen_start`` may name the ``segment`` the run starts at: its recorded segments from there on are
+    stamped played (see ``AudioService.listened``); nothing about the listener is kept.
+
     Events from origins the operator did not list are accepted and dropped, so strangers cannot fill the
     table with made-up origins, and their pages see no error.
     """
@@ -50,10 +54,25 @@ def event() -> Response:
         raise Problem(422, "Field 'article' must be a slug or a path without a query or control characters, "
                       f"at most {ARTICLE_MAX} characters.",
                       title="Invalid event", field="article")
+    segment = data.get("segment", "")
+    if not isinstance(segment, str) or (segment and name != "listen_start"):
+        raise Problem(422, "Field 'segment' is the id of the segment a listening run starts at, on "
+                      "'listen_start' only.", title="Invalid event", field="segment")
     origin = request.headers.get("Origin")
     if not origin or origin_allowed(origin):
+        if segment:
+            _listened(segment)
         record(origin or request.host_url.rstrip("/"), article, name, value)
     return Response(status=204)
+
+
+def _listened(segment_id: str) -> None:
+    # The web server serves recorded audio from disk without the app: the widget's own event says what is heard.
+    try:
+        audio_service().listened(segment_id)
+    except UnknownSegment:
+        raise Problem(422, "Field 'segment' must be a segment id (32 hexadecimal digits).", title="Invalid event",
+                      field="segment") from None
 
 
 @bp.get("/stats")
