@@ -1,13 +1,30 @@
 """Rule-based normalisation of Vietnamese text into speakable words.
 
-Every rule is one named alternative of a single compiled regex. A text is
-scanned once, left to right: e-mail and web addresses are located first (from
-cheap anchors such as ``@`` and ``.vn``), then the rule regex is tried only at
-trigger characters (digits, a few symbols, first letters of abbreviations at a
-word start); at one position the earlier rule wins (document numbers before
-dates, dates before plain numbers, ...). Words that change how a number reads
-("ngày", "tháng", "thứ", "số", "Khóa", ...) are found by looking back from the
-match rather than by starting matches at every word.
+The rules are one ordered list of named cases (``Normalizer.rules``): a regex
+and the handler that reads its match. They are compiled into one alternation;
+a text is scanned once, left to right: e-mail and web addresses are located
+first (from cheap anchors such as ``@`` and ``.vn``), then the rules are tried
+only at trigger characters (digits, a few symbols, first letters of the words
+a rule starts with); at one position the earlier rule wins (document numbers
+before dates, dates before plain numbers, ...).
+
+Rules read their context. The words before a number ("ngày", "đêm", "thắng",
+"hạng", "chiếm", ...; ``data/contexts.tsv``) are found by looking back from the
+match rather than by starting matches at every word: "ngày 1/4" is a date,
+"chiếm 1/4" and "1/4 dân số" are fractions, "thắng 2-1" is a score, "đêm 30-4"
+a date, "2kg-3kg" and "8:00-9:30" ranges.
+
+Readings (see ``numbers`` for how numbers are read):
+
+* Units and currencies as Vietnamese say them, from ``data/units.tsv`` and
+  ``data/currencies.tsv``: "ki lô mét", "độ xê", "gi ga bai", "đô la Mỹ".
+* Signs: "-3" is "âm ba", "+5%" "cộng năm phần trăm".
+* Clock times "giờ ... phút", with seconds "giây"; "42:05" after a duration
+  word, or with more than 24 before the colon, is minutes and seconds.
+* Ranges read "đến"; scores and formations read each number ("hai một").
+* Letters and acronyms without vowels ("VTV", "WHO") by their Vietnamese
+  names (``data/letters.tsv``); English loanwords and brands the way Vietnamese
+  speakers say them (``data/loanwords.tsv``).
 
 Replacements contain no digits and no abbreviation keys, which is what makes
 ``normalize`` idempotent.
@@ -17,55 +34,40 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
+from typing import NamedTuple
 
-from .numbers import read_digits, read_int, read_integer_token, read_number, read_ordinal, roman_value
+from .numbers import read_digits, read_fraction, read_int, read_integer_token, read_number, read_ordinal, roman_value
+from .tables import load_contexts, load_table
 from .text import clean_text
 
-# Vietnamese number token: dot thousands with optional decimal comma, English
-# comma thousands (two groups or more), dotted versions ("4.0"), plain digits.
-_NUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}|\d+(?:\.\d+)+|\d+(?:,\d+)?)"
+# Vietnamese number token: English comma thousands with a decimal dot ("1,234.5"), dot thousands with
+# optional decimal comma, English comma thousands (two groups or more), dotted versions ("4.0"), digits.
+_NUM = (r"(?:\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}|\d+(?:\.\d+)+"
+        r"|\d+(?:,\d+)?)")
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 _NO_NUM_BEFORE = r"(?<![\d.,/])"
 _NO_NUM_AFTER = r"(?![\d/]|[.,]\d)"
+_MULTIPLIERS = {"nghìn": "nghìn", "ngàn": "nghìn", "triệu": "triệu", "tỷ": "tỷ", "tỉ": "tỷ", "tr": "triệu"}
+# Spoken shorthand glued to the number: "15k", "500K", "5tr".
+_SHORTHAND = {"k": "nghìn", "K": "nghìn", "tr": "triệu"}
 
-UNITS: dict[str, str] = {
-    "%": "phần trăm",
-    "km/h": "ki lô mét trên giờ",
-    "km²": "ki lô mét vuông", "km2": "ki lô mét vuông",
-    "m²": "mét vuông", "m2": "mét vuông", "m³": "mét khối", "m3": "mét khối",
-    "km": "ki lô mét", "cm": "xen ti mét", "mm": "mi li mét", "m": "mét",
-    "ha": "héc ta", "kg": "ki lô gam", "g": "gam", "tấn": "tấn", "lít": "lít", "ml": "mi li lít",
-    "°C": "độ C", "độ C": "độ C",
-    "kWh": "ki lô oát giờ", "kW": "ki lô oát", "MW": "mê ga oát",
-    # Words that read as themselves are listed so "1.500.000 đồng" is one protected token.
-    "đ": "đồng", "đồng": "đồng", "VNĐ": "đồng", "VND": "đồng", "vnđ": "đồng",
-    "USD": "đô la Mỹ",
-}
-_MULTIPLIERS = {"nghìn": "nghìn", "ngàn": "nghìn", "triệu": "triệu", "tỷ": "tỷ", "tỉ": "tỷ"}
+UNITS: Mapping[str, str] = {**load_table("units"), **load_table("currencies"), **_SHORTHAND}
+CURRENCIES: Mapping[str, str] = load_table("currencies")
+DOCUMENT_TYPES: Mapping[str, str] = load_table("document_types")
+LETTERS: Mapping[str, str] = load_table("letters")
+LOANWORDS: Mapping[str, str] = load_table("loanwords")
+CONTEXTS: Mapping[str, tuple[str, ...]] = load_contexts()
 
-# Legal document type codes read in their generic sense inside a document number.
-DOCUMENT_TYPES: dict[str, str] = {
-    "QĐ": "quyết định", "NĐ": "nghị định", "NQ": "nghị quyết", "TT": "thông tư", "CT": "chỉ thị",
-    "KH": "kế hoạch", "BC": "báo cáo", "TB": "thông báo", "HD": "hướng dẫn", "CV": "công văn",
-    "TTr": "tờ trình", "TTLT": "thông tư liên tịch", "QC": "quy chế", "QH": "quốc hội",
-    "L": "luật", "PL": "pháp lệnh", "GP": "giấy phép", "GM": "giấy mời", "BB": "biên bản",
-    "CĐ": "công điện", "HĐ": "hợp đồng", "TTg": "thủ tướng", "VP": "văn phòng",
-}
-
-_ROMAN_CONTEXT = (
-    r"(?i:khóa|khoá|đại hội|quý|chương|thế kỷ|thế kỉ|phần|mục|kỳ họp|kì họp|tập|phụ lục|"
-    r"quân khu|quân đoàn|hạng|nhóm|đợt|cấp|vùng|khu vực|lần thứ|thứ)"
-)
-
-# Words after "/" that make it read "trên" ("đồng/tháng", "người/km²").
-_PER_WORDS = ("ngày", "tháng", "năm", "giờ", "tuần", "quý", "người", "hộ", "lượt", "lần", "ca", "khẩu",
-              "con", "cây", "sản phẩm", "hồ sơ", "học sinh", "suất", "phút")
-_SLASH_CONTEXT = "(?:" + "|".join(
-    re.escape(w) for w in sorted({*_PER_WORDS, *(u for u in UNITS if u[0].isalpha())}, key=len, reverse=True)
-) + ")"
+# Words after the number or "/" (the rest of the kinds are words before the number).
+_AFTER_KINDS = frozenset({"fraction-noun", "per"})
+_CONTEXT_KINDS: dict[str, frozenset[str]] = {}
+for _kind, _words in CONTEXTS.items():
+    if _kind not in _AFTER_KINDS:
+        for _word in _words:
+            _CONTEXT_KINDS[_word] = _CONTEXT_KINDS.get(_word, frozenset()) | {_kind}
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -88,6 +90,33 @@ def _trie_pattern(words: list[str]) -> str:
     return emit(trie)
 
 
+def _written_forms(words: Iterable[str]) -> list[str]:
+    """Each word as written, in lower case, in upper case and with a capital first letter."""
+    return sorted({form for w in words for form in (w, w.lower(), w.upper(), w[:1].upper() + w[1:])})
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Regex alternation of ``words``, longest first so "km/h" wins over "km"."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_UNIT_ALT = _alternation(UNITS)
+_PREFIX_CURRENCIES = "".join(re.escape(c) for c in CURRENCIES if len(c) == 1 and not c.isalnum())
+_PER_ALT = _alternation([*CONTEXTS.get("per", ()), *(u for u in UNITS if u[0].isalpha())])
+_FRACTION_NOUN_RE = re.compile(r"\s+(?:" + _alternation(CONTEXTS.get("fraction-noun", ())) + r")(?!\w)", re.I)
+# Words before a number that change how it is read; checked by looking back
+# from the number so the scan only ever starts at digits and symbols.
+_CONTEXT_RE = re.compile(r"(?<![^\W\d])(" + _trie_pattern(_written_forms(_CONTEXT_KINDS)) + r")\s+['\"“‘]?\Z")
+_LOOKBACK = 24
+# An amount ends just before a range dash: a digit, or a digit and its unit or time letter.
+_AMOUNT_END_RE = re.compile(r"\d(?:\s?(?:" + _UNIT_ALT + r"|h|g|p|ph|s|giờ|phút|giây|tháng|năm))?\s*\Z")
+_DIGIT_GROUP_RE = re.compile(r"\+?\d+")
+_NUMBER_RE = re.compile(r"\d+")
+_NON_SPACE_RE = re.compile(r"\S")
+# Acronyms spelled letter by letter: no vowel at all, or a letter Vietnamese words never have.
+_ACRONYM = r"(?:[BCDFGHJ-NP-TVWXZĐ]{2,6}|(?=[A-Z]{0,5}[FJWZ])[A-Z]{2,6})"
+_ROMAN_UPPER = r"(?=[IVXLCDM])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+
 _ADDRESS_RE = re.compile(
     r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
     r"|(?P<url>(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*?\.(?i:vn|com|net|org|gov|edu|info|io)(?![\w-]|\.\w)"
@@ -96,58 +125,82 @@ _ADDRESS_RE = re.compile(
 # Cheap anchors that every e-mail or web address contains.
 _ADDRESS_ANCHOR_RE = re.compile(r"@|://|\.(?i:vn|com|net|org|gov|edu|info|io)(?![\w-])")
 _TOKEN_OPENERS = frozenset("([<\"'“‘«")
-# Words before a number that change how it is read; checked by looking back
-# from the number so the scan only ever starts at digits and symbols.
-_PREFIX_RE = re.compile(r"(?i:(ngày|tháng|thứ|số))\s+\Z")
-_ROMAN_CONTEXT_RE = re.compile(_ROMAN_CONTEXT + r"\s+\Z")
-_LOOKBACK = 16
-_DIGIT_GROUP_RE = re.compile(r"\+?\d+")
-_NON_SPACE_RE = re.compile(r"\S")
+_GROUP_NAME_RE = re.compile(r"\(\?P<\w+>")
 
 
-def _build_pattern(abbreviations: Mapping[str, str]) -> tuple[str, str]:
-    """The rule alternation (used with ``match`` at trigger positions) and the trigger charset."""
-    units = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
-    rules = [
-        # "15/2020/NĐ-CP", "346/QĐ-UBND"
-        ("legal", r"(?<![\d/.,])(?P<ln>\d+[a-z]?)/(?:(?P<ly>\d{4})/)?(?P<lb>[A-ZĐ][A-Za-zĐđ&\d]*(?:-[A-ZĐ][A-Za-zĐđ&\d]*)*)(?![\w/])"),
-        ("phone", r"(?<![\d.,])(?:\+84[ .]?\d{2,3}|\(?0\d{2,3}\)?)[ .-]?\d{3,4}[ .-]?\d{3,4}(?![\d]|[.,]\d)|(?<![\d.,])0\d{9,10}(?!\d)|(?<![\d.,])1[89]00[ .]?\d{3,4}(?:[ .]?\d{2})?(?![\d]|[.,]\d)"),
-        # "24/7" means round the clock, not the 24th of July.
-        ("allday", r"(?<![\d.,/])24/7(?![\d/])"),
-        ("date", rf"{_NO_NUM_BEFORE}(?P<d>{_DAY})(?P<ds>[/.-])(?P<dm>{_MONTH})(?P=ds)(?P<dy>\d{{4}})(?!\d)"),
-        ("monthyear", rf"{_NO_NUM_BEFORE}(?P<mm>{_MONTH})[/-](?P<my>\d{{4}})(?!\d)"),
-        ("daymonth", rf"{_NO_NUM_BEFORE}(?P<sd>{_DAY})/(?P<sm>{_MONTH}){_NO_NUM_AFTER}"),
-        ("time", rf"{_NO_NUM_BEFORE}(?P<th>[01]?\d|2[0-4])(?:[hg:]|\s?giờ\s?)(?P<tm>[0-5]\d)(?:\s?(?:phút|p|')(?!\w))?(?![\d:])"
-                 rf"|{_NO_NUM_BEFORE}(?P<th2>[01]?\d|2[0-4])[hg](?![^\W\d]|\d)"),
-        ("dollar", rf"\$\s?(?P<dn>{_NUM})"),
-        ("quantity", rf"(?<![\d,])(?<!\d\.)(?P<q1>{_NUM})(?:\s?[-–]\s?(?P<q2>{_NUM}))?(?:\s(?P<qm>nghìn|ngàn|triệu|tỷ|tỉ)(?=\s?(?:{units})(?!\w|[²³])))?(?:\s?(?P<qu>{units})(?!\w|[²³]))?"),
-        # "Covid-19": the hyphen is not a minus and not a range.
-        ("hyphen", r"(?<=[^\W\d_])-(?=\d)"),
-        ("ellipsis", r"(?:\.{3,}|…)"),
-        ("amp", r"&"),
-        ("slash", rf"(?<=[\w²³])/(?P<su>{_SLASH_CONTEXT})(?![^\W\d])"),
-    ]
-    symbols = set("0123456789$+(-….&/")
-    first_chars: set[str] = set()
-    if abbreviations:
-        trie = _trie_pattern(sorted(abbreviations))
-        # Keys ending in a letter must not run into a following letter ("TPHCMx");
-        # keys ending in "." may touch the next word ("TP.Buôn Ma Thuột").
-        rules.insert(0, ("abbr", rf"(?<![^\W\d]|[@.])(?:{trie})(?:(?<=\.)|(?![^\W\d]|@))"))
-        first_chars.update(key[0] for key in abbreviations)
-    rules.append(("roman", r"(?<!\w)(?P<rn>[IVXLCDM]+)(?![\w])"))
-    first_chars.update("IVXLCDM")
-    pattern = "|".join(f"(?P<R_{name}>{body})" for name, body in rules)
-    # Letters only start a rule at the start of a word; symbols and digits anywhere.
-    trigger = ("[" + "".join(re.escape(c) for c in sorted(symbols)) + "]|(?<![^\\W\\d])["
-               + "".join(re.escape(c) for c in sorted(first_chars)) + "]")
-    return pattern, trigger
+class Context(NamedTuple):
+    """The context word(s) right before a match: their kinds ("date", "score", ...) and where they start."""
+
+    kinds: frozenset[str]
+    word: str | None
+    start: int
+
+
+_NO_CONTEXT = frozenset[str]()
+
+
+def context_before(text: str, start: int) -> Context:
+    """The context word ending right before ``start`` (``data/contexts.tsv``), if any."""
+    found = _CONTEXT_RE.search(text, max(0, start - _LOOKBACK), start)
+    if found is None:
+        return Context(_NO_CONTEXT, None, start)
+    word = found.group(1)
+    return Context(_CONTEXT_KINDS[word.lower()], word, found.start())
+
+
+Handler = Callable[[re.Match[str], Context], str]
+
+
+class Rule(NamedTuple):
+    """One named case of the normaliser: where it applies (regex) and how its match is read.
+
+    ``at_word`` rules start with a letter and are tried only at a word start;
+    the others start with a digit or a symbol.
+    """
+
+    name: str
+    pattern: str
+    handler: Handler
+    at_word: bool = False
+
+
+def _word_table(abbreviations: Mapping[str, str]) -> dict[str, str]:
+    """Abbreviations plus loanwords in the cases they are written in; an abbreviation wins a clash."""
+    table: dict[str, str] = {}
+    for word, reading in LOANWORDS.items():
+        for variant in _written_forms([word]):
+            table.setdefault(variant, reading)
+    table.update(abbreviations)
+    return table
 
 
 def _month(digits: str) -> str:
     """Month names read "tháng tư" for April; the others are plain cardinals."""
     n = int(digits)
     return "tư" if n == 4 else read_int(n)
+
+
+def _letter_names(letters: str) -> str:
+    """Letters by their Vietnamese names: "VTV" -> "vê tê vê"."""
+    return " ".join(LETTERS.get(ch.upper(), ch) for ch in letters)
+
+
+def _is_date(day: str, month: str) -> bool:
+    return 1 <= int(day) <= 31 and 1 <= int(month) <= 12
+
+
+def _day_month(context: Context, day: str, month: str) -> str:
+    """ "28 tháng 9" with "ngày" added unless a date word ("ngày", "đêm", "mùng") is already there."""
+    head = "" if "date" in context.kinds else "ngày "
+    return f"{head}{read_int(int(day))} tháng {_month(month)}"
+
+
+def _read_clock(hours: int, minutes: int, seconds: int | None = None) -> str:
+    """ "giờ ... phút"; with seconds every part is said, even a zero one."""
+    spoken = read_int(hours) + " giờ"
+    if seconds is not None:
+        return f"{spoken} {read_int(minutes)} phút {read_int(seconds)} giây"
+    return spoken + " " + read_int(minutes) + " phút" if minutes else spoken
 
 
 def _read_address(text: str) -> str:
@@ -185,26 +238,99 @@ class Normalizer:
 
     def __init__(self, abbreviations: Mapping[str, str]) -> None:
         self.abbreviations = dict(abbreviations)
-        pattern, trigger = _build_pattern(self.abbreviations)
-        self._rules = re.compile(pattern)
-        self._trigger = re.compile(trigger)
-        self._handlers: dict[str, Callable[[re.Match[str], str | None], str]] = {
-            "R_abbr": self._abbr, "R_legal": self._legal, "R_phone": self._phone,
-            "R_date": self._date, "R_monthyear": self._monthyear, "R_daymonth": self._daymonth,
-            "R_time": self._time, "R_roman": self._roman, "R_dollar": self._dollar,
-            "R_quantity": self._quantity, "R_ellipsis": self._ellipsis, "R_amp": self._amp,
-            "R_slash": self._slash, "R_hyphen": self._hyphen, "R_allday": self._allday,
-        }
+        self._words = _word_table(self.abbreviations)
+        self.rules = self._rule_list()
+        self._rules = re.compile("|".join(f"(?P<R_{r.name}>{r.pattern})" for r in self.rules))
+        self._handlers = {f"R_{r.name}": r.handler for r in self.rules}
+        self._trigger = re.compile(self._trigger_pattern())
 
-    # -- rule handlers: (match, prefix word before it or None) -> spoken -----
-    def _abbr(self, m: re.Match[str], prefix: str | None) -> str:
-        # "P.5", "TP.Buôn Ma Thuột": a dotted key touching the next word gets a space after its expansion.
-        return self.abbreviations[m.group()] + " "
+    def _rule_list(self) -> list[Rule]:
+        """Every rule, in priority order: at one position the first that matches wins."""
+        nb, na = _NO_NUM_BEFORE, _NO_NUM_AFTER
+        letter_words = _trie_pattern(_written_forms(CONTEXTS.get("letter", ())))
+        roman_words = _trie_pattern(_written_forms(CONTEXTS.get("roman", ())))
+        not_unit = rf"(?!\s?(?:{_UNIT_ALT})(?!\w|[²³]))"
+        return [
+            # Keys ending in a letter must not run into a following letter ("TPHCMx");
+            # keys ending in "." may touch the next word ("TP.Buôn Ma Thuột", "q.Ba Đình").
+            Rule("word", rf"(?<![^\W\d]|[@.])(?:{_trie_pattern(sorted(self._words))})(?:(?<=\.)|(?![^\W\d]|@))",
+                 self._word, at_word=True),
+            # "15/2020/NĐ-CP", "346/QĐ-UBND"
+            Rule("legal", r"(?<![\d/.,])(?P<ln>\d+[a-z]?)/(?:(?P<ly>\d{4})/)?"
+                          r"(?P<lb>[A-ZĐ][A-Za-zĐđ&\d]*(?:-[A-ZĐ][A-Za-zĐđ&\d]*)*)(?![\w/])", self._legal),
+            Rule("phone", r"(?<![\d.,])\+\d{1,3}(?:[ .-]?\d{2,4}){2,5}(?![\d]|[.,]\d)"
+                          r"|(?<![\d.,])(?:\(?0\d{2,3}\)?)[ .-]?\d{3,4}[ .-]?\d{3,4}(?![\d]|[.,]\d)"
+                          r"|(?<![\d.,])0\d{2,3}(?:[ .-]\d{2,3}){3}(?![\d]|[.,]\d)"
+                          r"|(?<![\d.,])0\d{9,10}(?!\d)"
+                          r"|(?<![\d.,])1[89]00[ .]?\d{3,4}(?:[ .]?\d{2})?(?![\d]|[.,]\d)", self._phone),
+            # "24/7" means round the clock, not the 24th of July.
+            Rule("allday", r"(?<![\d.,/])24/7(?![\d/])", self._allday),
+            Rule("clock", rf"{nb}(?P<kh>[01]?\d|2[0-4]):(?P<km>[0-5]\d):(?P<ks>[0-5]\d)(?:\s?giây)?(?![\d:])",
+                 self._clock),
+            # "9h2m2s", "21g26p", "1h05p", "2p30s"
+            Rule("duration", rf"{nb}(?P<uh>[01]?\d|2[0-4])[hg](?P<um>[0-5]?\d)(?:ph|p|m)(?:(?P<us>[0-5]?\d)s)?"
+                             rf"(?![^\W\d]|\d)|{nb}(?P<um2>\d{{1,3}})(?:ph|p)(?P<us2>[0-5]?\d)s?(?![^\W\d]|\d)",
+                 self._duration),
+            Rule("date", rf"{nb}(?P<d>{_DAY})(?P<ds>\s?[/.-]\s?)(?P<dm>{_MONTH})(?P=ds)(?P<dy>\d{{4}})(?!\d)",
+                 self._date),
+            # "01-12/2025": from January to December.
+            Rule("monthrange", rf"{nb}(?P<rm1>{_MONTH})\s?[-–]\s?(?P<rm2>{_MONTH})/(?P<ry>\d{{4}})(?!\d)",
+                 self._monthrange),
+            # "20-30/4": from the 20th to the 30th of April.
+            Rule("dayrange", rf"{nb}(?P<rd1>{_DAY})\s?[-–]\s?(?P<rd2>{_DAY})/(?P<rdm>{_MONTH}){na}", self._dayrange),
+            Rule("monthyear", rf"{nb}(?P<mm>{_MONTH})[/-](?P<my>\d{{4}})(?!\d)", self._monthyear),
+            Rule("daymonth", rf"{nb}(?P<sd>{_DAY})/(?P<sm>{_MONTH}){na}", self._daymonth),
+            Rule("time", rf"{nb}(?P<th>[01]?\d|2[0-4])(?:[hg:]|\s?giờ\s?)(?P<tm>[0-5]\d)"
+                         rf"(?:\s?(?:phút|p|')(?!\w))?(?![\d:])"
+                         rf"|{nb}(?P<th2>[01]?\d|2[0-4])[hg](?![^\W\d]|\d)"
+                         rf"|{nb}(?P<mm2>\d{{2,3}}):(?P<ss2>[0-5]\d)(?![\d:])", self._time),
+            # "thắng 2-1", "đội hình 4-2-3-1", "đêm 30-4", "5-7 ngày"
+            Rule("pair", rf"{nb}\d{{1,2}}(?:\s?[-–]\s?\d{{1,2}}){{1,3}}(?![\d/]|[.,]\d){not_unit}", self._pair),
+            Rule("currency", rf"(?P<cy>[{_PREFIX_CURRENCIES}])\s?(?P<cn>{_NUM})"
+                             rf"(?:\s?(?P<cm>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?", self._currency),
+            # "3tr5", "2 tỷ 4", "1m75"
+            Rule("shorthand", rf"{nb}(?P<xa>\d{{1,3}})(?:(?P<xs>tr|triệu|tỷ|tỉ)|\s(?P<xm2>triệu|tỷ|tỉ)\s)"
+                              rf"(?P<xb>\d{{1,3}})(?!\d|[.,]\d|[^\W\d]|\s?(?:nghìn|ngàn|triệu|tỷ|tỉ|trăm)(?!\w)){not_unit}"
+                              rf"|{nb}(?P<ha>\d)m(?P<hb>\d{{2}})(?!\w)", self._shorthand),
+            Rule("quantity", rf"(?<![\d,])(?<!\d\.)(?P<q1>{_NUM})(?:\s?[-–]\s?(?P<q2>{_NUM}))?"
+                             rf"(?:\s(?P<qm>nghìn|ngàn|triệu|tỷ|tỉ)(?=\s?(?:{_UNIT_ALT})(?!\w|[²³])))?"
+                             rf"(?:\s?(?P<qu>{_UNIT_ALT})(?!\w|[²³]))?", self._quantity),
+            Rule("times", r"(?:(?<=\d)|(?<=\d\s))[x×]\s?(?=\d)", self._times, at_word=True),
+            # "-3°C", "+5%", "2kg-3kg", "8:00-9:30", "Covid-19"
+            Rule("dash", r"[-–−+]\s?(?=\d)", self._dash),
+            Rule("ellipsis", r"(?:\.{3,}|…)", self._ellipsis),
+            Rule("amp", r"&", self._amp),
+            Rule("slash", rf"(?<=[\w²³])/(?P<su>{_PER_ALT})(?![^\W\d])", self._slash),
+            # "chữ B", "ký tự 'C'"
+            Rule("letter", rf"(?P<lw>{letter_words})\s+(?P<lq>['\"“‘]?)(?P<lt>[^\W\d_])(?P<lz>['\"”’]?)(?![^\W\d])",
+                 self._letter, at_word=True),
+            # "thế kỷ xx": lower-case numerals only after their context words.
+            Rule("romanlower", rf"(?P<rw>{roman_words})\s+(?P<rl>[ivxlcdm]{{2,}}|[ivx])(?!\w)", self._romanlower,
+                 at_word=True),
+            Rule("roman", rf"(?<!\w)(?P<rn>{_ROMAN_UPPER})(?!\w)", self._roman, at_word=True),
+            Rule("acronym", rf"(?<![^\W\d]){_ACRONYM}(?![^\W\d])", self._acronym, at_word=True),
+        ]
 
-    def _legal(self, m: re.Match[str], prefix: str | None) -> str:
+    def _trigger_pattern(self) -> str:
+        """Digits and symbols start a rule anywhere; letters only at a word start where an ``at_word`` rule matches.
+
+        The word rules are repeated as a lookahead so that the C regex engine,
+        not a Python loop, skips the many words no rule is about.
+        """
+        symbols = set("0123456789$+(-–−….&/×") | set(_PREFIX_CURRENCIES)
+        word_rules = "|".join(_GROUP_NAME_RE.sub("(?:", r.pattern) for r in self.rules if r.at_word)
+        return ("[" + "".join(re.escape(c) for c in sorted(symbols)) + "]|(?<![^\\W\\d])(?=" + word_rules + ")")
+
+    # -- rule handlers: (match, context before it) -> spoken -----------------
+    def _word(self, m: re.Match[str], context: Context) -> str:
+        """An abbreviation or a loanword; a dotted key touching the next word ("P.5") gets a space after."""
+        return self._words[m.group()] + " "
+
+    def _legal(self, m: re.Match[str], context: Context) -> str:
+        """A document number: number, year, then the type and issuer codes in words."""
         number = m.group("ln")
         digits = number.rstrip("abcdefghijklmnopqrstuvwxyz")
-        words = [] if prefix and prefix.lower() == "số" else ["số"]
+        words = [] if context.word and context.word.lower() == "số" else ["số"]
         words.append(read_integer_token(digits))
         if digits != number:
             words.append(number[len(digits):])
@@ -221,69 +347,115 @@ class Normalizer:
         return " ".join(words) + ", " + " ".join(body)
 
     @staticmethod
-    def _phone(m: re.Match[str], prefix: str | None) -> str:
+    def _phone(m: re.Match[str], context: Context) -> str:
+        """A phone number: each group digit by digit, groups separated by a pause."""
         groups = _DIGIT_GROUP_RE.findall(m.group())
         return ", ".join(("cộng " + read_digits(g)) if g.startswith("+") else read_digits(g) for g in groups)
 
     @staticmethod
-    def _day_month(prefix: str | None, day: str, month: str) -> str:
-        # "ngày 28/9" keeps its own "ngày"; a bare "28/9" gets one.
-        head = "" if prefix and prefix.lower() == "ngày" else "ngày "
-        return f"{head}{read_int(int(day))} tháng {_month(month)}"
-
-    def _date(self, m: re.Match[str], prefix: str | None) -> str:
-        return self._day_month(prefix, m.group("d"), m.group("dm")) + " năm " + read_int(int(m.group("dy")))
-
-    @staticmethod
-    def _monthyear(m: re.Match[str], prefix: str | None) -> str:
-        head = "" if prefix and prefix.lower() == "tháng" else "tháng "
-        return f"{head}{_month(m.group('mm'))} năm {read_int(int(m.group('my')))}"
-
-    def _daymonth(self, m: re.Match[str], prefix: str | None) -> str:
-        return self._day_month(prefix, m.group("sd"), m.group("sm"))
-
-    @staticmethod
-    def _time(m: re.Match[str], prefix: str | None) -> str:
-        if m.group("th2") is not None:
-            return read_int(int(m.group("th2"))) + " giờ"
-        hours, minutes = int(m.group("th")), int(m.group("tm"))
-        spoken = read_int(hours) + " giờ"
-        return spoken + " " + read_int(minutes) + " phút" if minutes else spoken
-
-    @staticmethod
-    def _roman(m: re.Match[str], prefix: str | None) -> str:
-        numeral = m.group("rn")
-        text, start = m.string, m.start()
-        context = _ROMAN_CONTEXT_RE.search(text, max(0, start - _LOOKBACK), start)
-        # A heading number "II. KẾT QUẢ" at the very start of a block.
-        after = text[m.end():m.end() + 2]
-        heading = start == 0 and len(after) == 2 and after[0] in ".)" and after[1].isspace()
-        value = roman_value(numeral) if context or heading else None
-        if value is None:
-            return numeral
-        if context and context.group().rstrip().lower().endswith("thứ"):
-            return read_ordinal(value)
-        return read_int(value)
-
-    @staticmethod
-    def _allday(m: re.Match[str], prefix: str | None) -> str:
+    def _allday(m: re.Match[str], context: Context) -> str:
+        """ "24/7": round the clock."""
         return "hai mươi tư trên bảy"
 
     @staticmethod
-    def _dollar(m: re.Match[str], prefix: str | None) -> str:
-        return read_number(m.group("dn")) + " đô la Mỹ"
+    def _clock(m: re.Match[str], context: Context) -> str:
+        """ "08:15:30": hours, minutes and seconds."""
+        return _read_clock(int(m.group("kh")), int(m.group("km")), int(m.group("ks")))
 
-    def _quantity(self, m: re.Match[str], prefix: str | None) -> str:
+    @staticmethod
+    def _duration(m: re.Match[str], context: Context) -> str:
+        """Hours, minutes and seconds written with letters: "1h05p", "9h2m2s", "2p30s"."""
+        if m.group("uh") is not None:
+            seconds = m.group("us")
+            return _read_clock(int(m.group("uh")), int(m.group("um")), int(seconds) if seconds else None)
+        spoken = read_int(int(m.group("um2"))) + " phút"
+        return spoken + " " + read_int(int(m.group("us2"))) + " giây"
+
+    @staticmethod
+    def _date(m: re.Match[str], context: Context) -> str:
+        """ "28/9/2023", "5-12-2022", "31.12.2024"."""
+        return _day_month(context, m.group("d"), m.group("dm")) + " năm " + read_int(int(m.group("dy")))
+
+    @staticmethod
+    def _monthrange(m: re.Match[str], context: Context) -> str:
+        """ "01-12/2025": "tháng một đến tháng mười hai năm ..."."""
+        head = "" if context.word and context.word.lower() == "tháng" else "tháng "
+        return (f"{head}{_month(m.group('rm1'))} đến tháng {_month(m.group('rm2'))} năm "
+                f"{read_int(int(m.group('ry')))}")
+
+    @staticmethod
+    def _dayrange(m: re.Match[str], context: Context) -> str:
+        """ "20-30/4": "ngày hai mươi đến ba mươi tháng tư"."""
+        head = "" if "date" in context.kinds else "ngày "
+        first, last = (read_int(int(d)) for d in m.group("rd1", "rd2"))
+        return f"{head}{first} đến {last} tháng {_month(m.group('rdm'))}"
+
+    @staticmethod
+    def _monthyear(m: re.Match[str], context: Context) -> str:
+        """ "9/2023": a month of a year."""
+        head = "" if context.word and context.word.lower() == "tháng" else "tháng "
+        return f"{head}{_month(m.group('mm'))} năm {read_int(int(m.group('my')))}"
+
+    @staticmethod
+    def _daymonth(m: re.Match[str], context: Context) -> str:
+        """ "28/9" is a date, but a fraction after a quantity word ("chiếm 1/4") or before a noun ("1/4 dân số")."""
+        day, month = m.group("sd"), m.group("sm")
+        if "fraction" in context.kinds or _FRACTION_NOUN_RE.match(m.string, m.end()):
+            return " " + read_fraction(int(day), int(month)) + " "
+        return _day_month(context, day, month)
+
+    @staticmethod
+    def _time(m: re.Match[str], context: Context) -> str:
+        """ "7h30", "14:00", "8 giờ 30"; "42:05" (or "12:30" after "chạy") is minutes and seconds."""
+        if m.group("th2") is not None:
+            return read_int(int(m.group("th2"))) + " giờ"
+        if m.group("mm2") is not None:
+            first, second = m.group("mm2", "ss2")
+        else:
+            first, second = m.group("th", "tm")
+            if "duration" not in context.kinds:
+                return _read_clock(int(first), int(second))
+        return f"{read_int(int(first))} phút {read_int(int(second))} giây"
+
+    @staticmethod
+    def _pair(m: re.Match[str], context: Context) -> str:
+        """Small numbers joined by dashes: a date after a date word, a score after a score word, else a range."""
+        numbers = _NUMBER_RE.findall(m.group())
+        if len(numbers) == 2 and context.kinds & {"date", "daytime"} and _is_date(*numbers):
+            return " " + _day_month(context, *numbers) + " "
+        if len(numbers) > 2 or "score" in context.kinds:
+            return " " + " ".join(read_int(int(n)) for n in numbers) + " "
+        return " " + read_int(int(numbers[0])) + " đến " + read_int(int(numbers[1])) + " "
+
+    @staticmethod
+    def _currency(m: re.Match[str], context: Context) -> str:
+        """A currency symbol before the amount: "$20", "€15", "¥500", "£2 triệu"."""
+        spoken = read_number(m.group("cn"))
+        if m.group("cm"):
+            spoken += " " + _MULTIPLIERS[m.group("cm")]
+        return " " + spoken + " " + CURRENCIES[m.group("cy")] + " "
+
+    @staticmethod
+    def _shorthand(m: re.Match[str], context: Context) -> str:
+        """Spoken shorthand: "3tr5" is 3 500 000, "2 tỷ 4" 2 400 000 000; "1m75" a height."""
+        if m.group("ha") is not None:
+            return f" {read_int(int(m.group('ha')))} mét {read_int(int(m.group('hb')))} "
+        scale = _MULTIPLIERS[m.group("xs") or m.group("xm2")]
+        lower = {"triệu": "nghìn", "tỷ": "triệu"}[scale]
+        rest = int(m.group("xb").ljust(3, "0"))
+        return f" {read_int(int(m.group('xa')))} {scale} {read_int(rest)} {lower} "
+
+    def _quantity(self, m: re.Match[str], context: Context) -> str:
+        """A number with an optional range, multiplier and unit; after "thứ"/"hạng" an ordinal, after "mã" digits."""
         q1, q2, multiplier, unit = m.group("q1", "q2", "qm", "qu")
-        lowered = prefix.lower() if prefix else None
-        if lowered == "thứ" and not q2 and not unit and q1.isdigit() and len(q1) <= 3:
-            return " " + read_ordinal(int(q1)) + " "
-        if (lowered == "ngày" and q2 and not unit and q1.isdigit() and q2.isdigit()
-                and 1 <= int(q1) <= 31 and 1 <= int(q2) <= 12):
-            return " " + self._day_month(prefix, q1, q2) + " "
-        spoken = read_number(q1)
+        if not q2 and not unit and q1.isdigit():
+            if "ordinal" in context.kinds and len(q1) <= 3:
+                return " " + read_ordinal(int(q1)) + " "
+            if "code" in context.kinds:
+                return " " + read_digits(q1) + " "
+        spoken = read_number(q1, dot_decimal=bool(unit))
         if q2:
-            spoken += " đến " + read_number(q2)
+            spoken += " đến " + read_number(q2, dot_decimal=bool(unit))
         if multiplier:
             spoken += " " + _MULTIPLIERS[multiplier]
         if unit:
@@ -292,8 +464,26 @@ class Normalizer:
         return " " + spoken + " "
 
     @staticmethod
-    def _ellipsis(m: re.Match[str], prefix: str | None) -> str:
-        # A pause: a comma between words, nothing at the edges or before punctuation.
+    def _times(m: re.Match[str], context: Context) -> str:
+        """ "3 x 4": "ba nhân bốn"."""
+        return " nhân "
+
+    @staticmethod
+    def _dash(m: re.Match[str], context: Context) -> str:
+        """A dash or sign before a number: "đến" after an amount, "âm"/"cộng" as a sign, a space inside a word."""
+        text, start = m.string, m.start()
+        sign = m.group()[0]
+        if _AMOUNT_END_RE.search(text, max(0, start - _LOOKBACK), start):
+            return " cộng " if sign == "+" else " đến "
+        glued = start > 0 and not text[start - 1].isspace() and text[start - 1] not in _TOKEN_OPENERS
+        if glued or m.group() != sign:
+            # "Covid-19": the hyphen is not a minus and not a range.
+            return " "
+        return " cộng " if sign == "+" else " âm "
+
+    @staticmethod
+    def _ellipsis(m: re.Match[str], context: Context) -> str:
+        """A pause: a comma between words, nothing at the edges or before punctuation."""
         text, end = m.string, m.end()
         while end < len(text) and text[end].isspace():
             end += 1
@@ -303,17 +493,52 @@ class Normalizer:
         return ", "
 
     @staticmethod
-    def _amp(m: re.Match[str], prefix: str | None) -> str:
+    def _amp(m: re.Match[str], context: Context) -> str:
+        """ "&": "và"."""
         return " và "
 
     @staticmethod
-    def _hyphen(m: re.Match[str], prefix: str | None) -> str:
-        return " "
-
-    @staticmethod
-    def _slash(m: re.Match[str], prefix: str | None) -> str:
+    def _slash(m: re.Match[str], context: Context) -> str:
+        """ "/" before a unit or a per-word ("đồng/tháng"): "trên"."""
         word = m.group("su")
         return " trên " + UNITS.get(word, word)
+
+    @staticmethod
+    def _letter(m: re.Match[str], context: Context) -> str:
+        """A letter after "chữ", "ký tự": its Vietnamese name ("chữ B" -> "chữ bê")."""
+        return f"{m.group('lw')} {m.group('lq')}{_letter_names(m.group('lt'))}{m.group('lz')}"
+
+    @staticmethod
+    def _romanlower(m: re.Match[str], context: Context) -> str:
+        """A lower-case Roman numeral after its context word: "thế kỷ xx" -> "thế kỷ hai mươi"."""
+        value = roman_value(m.group("rl").upper())
+        if value is None:
+            return m.group()
+        word = m.group("rw")
+        number = read_ordinal(value) if word.lower().endswith("thứ") else read_int(value)
+        return f"{word} {number}"
+
+    @staticmethod
+    def _roman(m: re.Match[str], context: Context) -> str:
+        """A Roman numeral after a context word ("khóa XIV") or heading a block ("II. KẾT QUẢ")."""
+        numeral = m.group("rn")
+        text, start = m.string, m.start()
+        context = context_before(text, start)
+        after = text[m.end():m.end() + 2]
+        heading = start == 0 and len(after) == 2 and after[0] in ".)" and after[1].isspace()
+        if "roman" not in context.kinds and not heading:
+            return numeral
+        value = roman_value(numeral)
+        if value is None:
+            return numeral
+        if context.word and context.word.lower().endswith("thứ"):
+            return read_ordinal(value)
+        return read_int(value)
+
+    @staticmethod
+    def _acronym(m: re.Match[str], context: Context) -> str:
+        """An acronym that cannot be a Vietnamese word, spelled: "VTV" -> "vê tê vê"."""
+        return " " + _letter_names(m.group()) + " "
 
     # -- scanning ------------------------------------------------------------
     @staticmethod
@@ -337,7 +562,7 @@ class Normalizer:
     def pieces(self, text: str) -> list[tuple[int, int, str, int]]:
         """Rule matches in ``text`` as ``(start, end, replacement, guard_start)``, in order.
 
-        ``guard_start`` reaches back over a prefix word that shaped the reading
+        ``guard_start`` reaches back over a context word that shaped the reading
         ("ngày 28/9"), so phrase cuts keep the two together.
         """
         out: list[tuple[int, int, str, int]] = []
@@ -355,13 +580,8 @@ class Normalizer:
                 if m is None:
                     pos = i + 1
                     continue
-                guard = i
-                prefix = None
-                if "0" <= text[i] <= "9":
-                    p = _PREFIX_RE.search(text, max(0, i - _LOOKBACK), i)
-                    if p is not None:
-                        prefix, guard = p.group(1), p.start()
-                out.append((i, m.end(), handlers[m.lastgroup](m, prefix), guard))  # type: ignore[index]
+                context = context_before(text, i) if "0" <= text[i] <= "9" else Context(_NO_CONTEXT, None, i)
+                out.append((i, m.end(), handlers[m.lastgroup](m, context), context.start))  # type: ignore[index]
                 pos = max(m.end(), i + 1)
             if a_end > a_start:
                 out.append((a_start, a_end, a_spoken, a_start))

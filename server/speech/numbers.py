@@ -1,8 +1,21 @@
 """Reading numbers aloud in Vietnamese.
 
-Rules follow common broadcast usage: "mốt" for a final 1 after "mươi", "lăm"
-for a final 5 after a tens word, "tư" for a final 4 after "mươi", "linh" for a
-zero tens digit, and "không trăm" inside non-leading groups of thousands.
+Conventions (where readers differ, the choice is the common broadcast one and
+the whole pipeline spells it the same way):
+
+* "mốt" for a final 1 after "mươi" (hai mươi mốt), "mười một" otherwise.
+* "lăm" for a final 5 after a tens word (mười lăm, hai mươi lăm), "năm" after
+  "linh" (một trăm linh năm).
+* "tư" for a final 4 after "mươi" (hai mươi tư), "mười bốn" after "mười".
+* "linh", never "lẻ", for a zero tens digit (một trăm linh một).
+* "không trăm" inside non-leading groups of thousands (hai nghìn không trăm
+  hai mươi ba); "nghìn", never "ngàn"; "tỷ", never "tỉ".
+* Decimals: the comma is the decimal mark ("phẩy"); one or two decimal digits
+  are read as a number (ba phẩy mười bốn, ba phẩy không năm), three or more
+  digit by digit (ba phẩy một bốn một năm). A dot that cannot group thousands
+  reads "chấm" (4.0, 1.3) unless a unit follows, where it is an English
+  decimal point (40.1 cm: bốn mươi phẩy một). "1,234.5" with comma thousands
+  and a dot is read the English way.
 """
 
 from __future__ import annotations
@@ -95,20 +108,31 @@ def read_integer_token(digits: str) -> str:
 
 
 def read_decimal_part(digits: str) -> str:
-    """Read the part after the decimal comma: leading zeros spelled, the rest as a number."""
+    """Read the digits after the decimal mark: two as a number (leading zero spelled), more one by one."""
+    if len(digits) > 2:
+        return read_digits(digits)
     stripped = digits.lstrip("0")
     zeros = ["không"] * (len(digits) - len(stripped))
     if stripped:
-        zeros.append(read_integer_token(stripped) if len(stripped) <= 3 else read_digits(stripped))
+        zeros.append(read_int(int(stripped)))
     return " ".join(zeros)
 
 
-def read_number(token: str) -> str:
-    """Read a Vietnamese-formatted number: "1.500.000", "3,5", "2023", "1,500,000", "4.0".
+def _groups_thousands(parts: list[str]) -> bool:
+    return 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:])
+
+
+def read_number(token: str, *, dot_decimal: bool = False) -> str:
+    """Read a Vietnamese-formatted number: "1.500.000", "3,5", "2023", "1,500,000", "1,234.5", "4.0".
 
     Dots group thousands and the comma is the decimal mark; dot-separated
-    parts that are not valid thousand groups are read with "chấm" (4.0, 2.1.3).
+    parts that are not valid thousand groups are read with "chấm" (4.0, 2.1.3),
+    or as a decimal point when ``dot_decimal`` (a unit follows: "40.1cm").
     """
+    if "," in token and "." in token and token.index(",") < token.index("."):
+        whole, frac = token.rsplit(".", 1)
+        if _groups_thousands(whole.split(",")):
+            return read_integer_token(whole.replace(",", "")) + " phẩy " + read_decimal_part(frac)
     if "," in token:
         parts = token.split(",")
         if len(parts) > 2 and all(len(p) == 3 for p in parts[1:]):
@@ -117,8 +141,10 @@ def read_number(token: str) -> str:
         return read_number(whole) + " phẩy " + read_decimal_part(frac)
     if "." in token:
         parts = token.split(".")
-        if 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:]):
+        if _groups_thousands(parts):
             return read_integer_token("".join(parts))
+        if dot_decimal and len(parts) == 2 and parts[1]:
+            return read_integer_token(parts[0]) + " phẩy " + read_decimal_part(parts[1])
         return " chấm ".join(read_integer_token(p) for p in parts if p)
     return read_integer_token(token)
 
@@ -130,6 +156,11 @@ def read_ordinal(n: int) -> str:
     if n == 4:
         return "tư"
     return read_int(n)
+
+
+def read_fraction(numerator: int, denominator: int) -> str:
+    """A fraction: 1/4 -> "một phần tư", 2/3 -> "hai phần ba"."""
+    return read_int(numerator) + " phần " + ("tư" if denominator == 4 else read_int(denominator))
 
 
 def roman_value(numeral: str) -> int | None:

@@ -47,7 +47,7 @@ RANGES_AND_PERCENT = [
     ("Nhiệm kỳ 2021 - 2026 có nhiều đổi mới.",
      "Nhiệm kỳ hai nghìn không trăm hai mươi mốt đến hai nghìn không trăm hai mươi sáu có nhiều đổi mới."),
     ("Hồ sơ được giải quyết trong 5-7 ngày.", "Hồ sơ được giải quyết trong năm đến bảy ngày."),
-    ("Nhiệt độ dao động 25–30°C.", "Nhiệt độ dao động hai mươi lăm đến ba mươi độ C."),
+    ("Nhiệt độ dao động 25–30°C.", "Nhiệt độ dao động hai mươi lăm đến ba mươi độ xê."),
     ("Tỷ lệ hộ nghèo giảm còn 15%.", "Tỷ lệ hộ nghèo giảm còn mười lăm phần trăm."),
     ("Tăng trưởng đạt 3,5% so với cùng kỳ.", "Tăng trưởng đạt ba phẩy năm phần trăm so với cùng kỳ."),
     ("Có 100% hồ sơ được xử lý đúng hạn.", "Có một trăm phần trăm hồ sơ được xử lý đúng hạn."),
@@ -84,7 +84,7 @@ UNITS = [
     ("Huyện trồng mới 1.200 ha cà phê.", "Huyện trồng mới một nghìn hai trăm héc ta cà phê."),
     ("Mỗi hộ được cấp 10 kg gạo.", "Mỗi hộ được cấp mười ki lô gam gạo."),
     ("Sản lượng đạt 15.000 tấn.", "Sản lượng đạt mười lăm nghìn tấn."),
-    ("Nhiệt độ cao nhất 36°C.", "Nhiệt độ cao nhất ba mươi sáu độ C."),
+    ("Nhiệt độ cao nhất 36°C.", "Nhiệt độ cao nhất ba mươi sáu độ xê."),
     ("Lượng mưa 120 mm.", "Lượng mưa một trăm hai mươi mi li mét."),
     ("Tốc độ tối đa 60 km/h.", "Tốc độ tối đa sáu mươi ki lô mét trên giờ."),
     ("Bể chứa 500 lít nước.", "Bể chứa năm trăm lít nước."),
@@ -135,7 +135,7 @@ PHONES = [
     ("Điện thoại: (0261) 3544 123.", "Điện thoại: không hai sáu một, ba năm bốn bốn, một hai ba."),
     ("Số điện thoại +84 912 345 678.", "Số điện thoại cộng tám bốn, chín một hai, ba bốn năm, sáu bảy tám."),
     ("Đường dây 18001234 miễn phí.", "Đường dây một tám không không một hai ba bốn miễn phí."),
-    ("Hotline 0912-345-678.", "Hotline không chín một hai, ba bốn năm, sáu bảy tám."),
+    ("Hotline 0912-345-678.", "hót lai không chín một hai, ba bốn năm, sáu bảy tám."),
 ]
 
 LEGAL = [
@@ -167,7 +167,7 @@ ADDRESSES = [
     ("Truy cập www.daknong.gov.vn để tra cứu.",
      "Truy cập vê kép vê kép vê kép chấm daknong chấm gov chấm vn để tra cứu."),
     ("Cổng dịch vụ công dichvucong.gov.vn đã kết nối.", "Cổng dịch vụ công dichvucong chấm gov chấm vn đã kết nối."),
-    ("Email: vanthu_so@gmail.com", "Email: vanthu gạch dưới so a còng gmail chấm com"),
+    ("Email: vanthu_so@gmail.com", "i meo: vanthu gạch dưới so a còng gmail chấm com"),
     ("Góp ý qua hop.thu2023@gmail.com nhé.", "Góp ý qua hop chấm thu hai không hai ba a còng gmail chấm com nhé."),
 ]
 
@@ -199,7 +199,7 @@ ABBREVIATIONS = [
     ("Cán bộ CBCCVC cần gương mẫu.", "Cán bộ cán bộ, công chức, viên chức cần gương mẫu."),
     ("Xây dựng NTM nâng cao.", "Xây dựng nông thôn mới nâng cao."),
     ("HTX nông nghiệp Thuận Hạnh.", "hợp tác xã nông nghiệp Thuận Hạnh."),
-    ("Trang web ubnd.gov.vn", "Trang web ubnd chấm gov chấm vn"),
+    ("Trang web ubnd.gov.vn", "Trang oép ubnd chấm gov chấm vn"),
     ("Từ khóa ubnd viết thường không đổi.", "Từ khóa ubnd viết thường không đổi."),
     ("Các UBNDx không phải từ viết tắt.", "Các UBNDx không phải từ viết tắt."),
 ]
@@ -213,7 +213,7 @@ SYMBOLS_AND_PASSTHROUGH = [
     ("Quang cảnh buổi kiểm tra.", "Quang cảnh buổi kiểm tra."),
     ("Ông Lê Trung Trường Vũ, Phó giám đốc Sở Nội vụ.", "Ông Lê Trung Trường Vũ, Phó giám đốc Sở Nội vụ."),
     ("A- A A+ | Tăng tương phản Giảm tương phản", "A- A A+ | Tăng tương phản Giảm tương phản"),
-    ("Dịch Covid-19 đã được kiểm soát.", "Dịch Covid mười chín đã được kiểm soát."),
+    ("Dịch Covid-19 đã được kiểm soát.", "Dịch cô vít mười chín đã được kiểm soát."),
     ("Lê Xuân.", "Lê Xuân."),
     ("Đồng chí Võ Quốc Tuấn phát biểu tại hội nghị.", "Đồng chí Võ Quốc Tuấn phát biểu tại hội nghị."),
     ("Người  dân\u00a0\u00a0đến   đông.", "Người dân đến đông."),
