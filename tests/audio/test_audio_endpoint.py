@@ -8,7 +8,7 @@ import pytest
 from server.audio import audio_service
 from server.audio.mp3 import audio_frames
 from server.audio.registry import SpeechSegment
-from server.config import DEFAULTS
+from server.config import resolve
 from server.db import db
 
 TEXTS = ["Huyện Đăk Song kiểm tra cải cách hành chính.", "Đoàn làm việc tại UBND xã.",
@@ -73,7 +73,8 @@ def test_unknown_or_malformed_id_is_a_404_problem(audio_app, segment_id, fake_go
 def test_upstream_down_and_nothing_cached_is_a_quick_503(audio_app, registered, fake_google, fault):
     fake_google.fail(fault)
     fake_google.slow_seconds = 10
-    production = {key: value for key, value in DEFAULTS.items() if key.startswith("TTS_") and key != "TTS_ENGINES"}
+    defaults = resolve({}, {}, instance_path="")
+    production = {key: value for key, value in defaults.items() if key.startswith("TTS_") and key != "TTS_ENGINES"}
     app = audio_app(**production)
     first, = registered(app, TEXTS[0])
     started = time.monotonic()
