@@ -99,7 +99,8 @@ SPEC = {
             **_problems(401, 403)}}},
         "/api/v1/openapi.json": {"get": {"summary": "This document", "responses": {"200": _json({"type": "object"})}}},
         "/api/v1/articles": {
-            "get": {"summary": "Article summaries, newest first", "parameters": [PAGE.parameter(), PER_PAGE.parameter()],
+            "get": {"summary": "Article summaries, newest first",
+                    "parameters": [PAGE.parameter(), PER_PAGE.parameter()],
                     "responses": {"200": _json({"$ref": "#/components/schemas/ArticleList"}), **_problems(400)}},
             "post": {"summary": "Create an article", "security": [{"bearer": []}],
                      "requestBody": {"required": True, "content": {"application/json": {

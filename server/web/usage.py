@@ -10,10 +10,10 @@ from ..input_rules import CONTROL_CHARACTER
 from ..problems import Problem
 from ..usage.counts import EVENTS, record, summary
 from .auth import require_token
+from .cors import ANY_ORIGIN, origin_allowed
 from .jsonbody import json_body
 from .limits import client_limit, limiter
 from .query import WholeNumber
-from .cors import ANY_ORIGIN, origin_allowed
 
 bp = Blueprint("usage", __name__, url_prefix="/api/v1")
 ARTICLE_MAX = 200  # a slug or a page's path

@@ -1,8 +1,9 @@
 """``GET /widget.js``, the one URL operators embed, and the cache headers of the versioned bundles.
 
 The loader is the built ``trodoc_loader`` bundle with the paths of the current ``trodoc_widget`` and
-``trodoc_listen`` bundles (and their SRI hashes) and of the two stylesheets written in: a short cache with an ETag, so a release reaches
-every portal within minutes while the bundles themselves (hash in the name) are cached for a year.
+``trodoc_listen`` bundles (and their SRI hashes) and of the two stylesheets written in: a short cache with an
+ETag, so a release reaches every portal within minutes while the bundles themselves (hash in the name) are
+cached for a year.
 """
 from __future__ import annotations
 
