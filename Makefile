@@ -76,7 +76,7 @@ serve: $(VENV)/.installed node_modules/.build-installed system-run wordpress-plu
 	$(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py
 
 # The suite in two parts: the tests that share nothing run in parallel workers (pytest-xdist, one per core);
-# the browser, engine and ops suites (marked serial in tests/conftest.py) then run alone. Both parts always
+# the tests marked serial (the browser, engine and ops suites, and Piper's) then run alone. Both parts always
 # run, and either one failing fails the target. PYTEST_ARGS goes to pytest in both, e.g.
 # PYTEST_ARGS="tests/test_embed.py -k zip"; a part it leaves without tests (pytest's status 5) passes.
 PYTEST_ARGS ?=

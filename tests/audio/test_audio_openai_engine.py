@@ -9,6 +9,9 @@ from server.audio.mp3 import audio_frames
 from tests.piper_server import PiperServer
 
 KEY = "khoa-bi-mat"
+# Piper's first answers take most of a second of CPU, against the audio suite's sub-second timeouts: beside
+# another busy worker they time out, so these tests run with the serial part.
+pytestmark = pytest.mark.serial
 
 
 @pytest.fixture(scope="module")
