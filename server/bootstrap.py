@@ -20,6 +20,7 @@ from flask import Flask, current_app, request
 from flask.cli import AppGroup, with_appcontext
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
 
 from .articles import models as _articles  # noqa: F401  (each model module registers its tables)
 from .articles.samples import load_samples_if_empty
@@ -34,8 +35,8 @@ LOCK_NAME = "trodoc.bootstrap"
 LOCK_WAIT = 60  # seconds: more than any schema creation with the samples takes
 # Commands that need no schema (the widget's build) or prepare it themselves (db init).
 COMMANDS_WITHOUT_DATABASE = frozenset({"widget", "db"})
-# What answers without the schema: static files, the widget's loader, and the reports on the parts
-# (they say when the database is down instead of needing it).
+# What answers even when the database cannot be prepared: static files, the widget's loader, and the
+# reports on the parts (they say the database is down instead of failing with it).
 BLUEPRINTS_WITHOUT_DATABASE = frozenset({"health", "metrics", "widget"})
 
 
@@ -114,19 +115,24 @@ def _prepared_first(command: click.Command) -> None:
 
 
 def init_app(app: Flask) -> None:
-    """Prepare the database before the first request of this process that needs it (a failure, such as the
-    database being down, is answered like any database failure and tried again on the next request), and
-    before every command of the app's CLI but ``commands_without_database``. Call it after the other
+    """Prepare the database before the first request of this process (a failure, such as the database being
+    down, is answered like any database failure and tried again on the next request), and
+    before every command of the app's CLI but :data:`COMMANDS_WITHOUT_DATABASE`. Call it after the other
     command groups are registered."""
     state = {"ready": False, "lock": threading.Lock()}
 
     def first_request() -> None:
-        if state["ready"] or request.endpoint == "static" or request.blueprint in BLUEPRINTS_WITHOUT_DATABASE:
+        if state["ready"]:
             return
-        with state["lock"]:
-            if not state["ready"]:
-                prepare()
-                state["ready"] = True
+        try:
+            with state["lock"]:
+                if not state["ready"]:
+                    prepare()
+                    state["ready"] = True
+        except SQLAlchemyError:
+            if request.endpoint != "static" and request.blueprint not in BLUEPRINTS_WITHOUT_DATABASE:
+                raise
+            db.session.rollback()  # they answer without the schema, and report the database's state
 
     # Ahead of every other hook: some of them query (the recording queue's poll).
     app.before_request_funcs.setdefault(None, []).insert(0, first_request)
