@@ -57,6 +57,13 @@ def test_the_first_request_creates_the_schema_and_loads_the_samples(database_url
     assert client.get("/api/v1/articles?per_page=100").get_json()["total"] == SAMPLES, "loaded once"
 
 
+def test_a_first_request_for_health_prepares_the_database_too(database_url, tmp_path):
+    app = fresh_app(database_url, tmp_path)
+    assert app.test_client().get("/healthz").status_code == 200
+    with app.app_context():
+        assert {"articles", "speech_segments", "recording_queue"} <= set(sa.inspect(db.engine).get_table_names())
+
+
 def test_without_samples_the_store_starts_empty(database_url, tmp_path):
     client = fresh_app(database_url, tmp_path, LOAD_SAMPLES=False).test_client()
     assert client.get("/api/v1/articles").get_json()["total"] == 0
