@@ -7,8 +7,8 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = ["speech_pipeline", "audio", "audio_throughput", "widget_size", "widget_scale", "widget_column", "lighthouse", "spike",
-              "intelligibility"]
+BENCHMARKS = ["speech_pipeline", "audio", "audio_throughput", "widget_size", "widget_scale", "widget_column",
+              "lighthouse", "spike", "intelligibility"]
 
 
 def main(names: list[str]) -> None:

@@ -106,7 +106,8 @@ def nginx(folder: str, audio: str, port: int):
     os.makedirs(f"{folder}/tmp", exist_ok=True)
     conf = f"{folder}/nginx.conf"
     with open(conf, "w", encoding="utf-8") as handle:
-        handle.write(NGINX_CONF.format(user=getpass.getuser(), root=folder, port=port, audio=audio, id=SEGMENT.segment_id,
+        handle.write(NGINX_CONF.format(user=getpass.getuser(), root=folder, port=port, audio=audio,
+                                       id=SEGMENT.segment_id,
                                        shard=f"{SEGMENT.segment_id[:2]}/{SEGMENT.segment_id[2:4]}"))
     return serving([shutil.which("nginx") or "/usr/sbin/nginx", "-p", folder, "-c", conf, "-g", "daemon off;"],
                    port)

@@ -117,8 +117,9 @@ def test_a_missing_import_fails_the_build_with_esbuilds_message(tmp_path):
 def test_a_circular_import_fails_the_build_naming_the_cycle(tmp_path):
     widget = widget_copy(tmp_path)
     prepend(widget / "listen" / "player.js", "import { createListen } from './listen.js';\nconsole.log(createListen);")
-    with pytest.raises(BuildError, match=r"circular import .*: (listen/listen\.js → listen/player\.js → "
-                                         r"listen/listen\.js|listen/player\.js → listen/listen\.js → listen/player\.js)$"):
+    cycle = (r"circular import .*: (listen/listen\.js → listen/player\.js → listen/listen\.js"
+             r"|listen/player\.js → listen/listen\.js → listen/player\.js)$")
+    with pytest.raises(BuildError, match=cycle):
         assets.build(make_app(tmp_path, widget))
 
 
@@ -134,7 +135,8 @@ def test_the_build_command_exits_non_zero_when_the_build_fails(tmp_path):
 
 def test_without_esbuild_the_build_says_how_to_install_it(tmp_path):
     app = make_app(tmp_path, ESBUILD_BINARY=str(tmp_path / "no-esbuild"))
-    with pytest.raises(BuildError, match=r"esbuild not found at .*no-esbuild: run `make run` \(or `npm ci --omit=dev`\)"):
+    with pytest.raises(BuildError,
+                       match=r"esbuild not found at .*no-esbuild: run `make run` \(or `npm ci --omit=dev`\)"):
         assets.build(app)
 
 

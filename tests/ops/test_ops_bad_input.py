@@ -16,7 +16,8 @@ HUGE = json.dumps({"lang": "vi", "blocks": ["x" * (2 * 1024 * 1024)]}).encode()
 BATTERY = [
     ("malformed JSON", "POST", "/api/v1/speech", b'{"lang": "vi", "blocks": [', JSON, 400),
     ("not JSON at all", "POST", "/api/v1/speech", b"lang=vi&blocks=x", JSON, 400),
-    ("form content type", "POST", "/api/v1/speech", b"lang=vi", {"Content-Type": "application/x-www-form-urlencoded"}, 415),
+    ("form content type", "POST", "/api/v1/speech", b"lang=vi", {"Content-Type": "application/x-www-form-urlencoded"},
+     415),
     ("no content type", "POST", "/api/v1/speech", b'{"blocks": ["a"]}', {}, 415),
     ("array body", "POST", "/api/v1/speech", b'["a", "b"]', JSON, 422),
     ("blocks a string", "POST", "/api/v1/speech", b'{"lang": "vi", "blocks": "abc"}', JSON, 422),
