@@ -10,7 +10,10 @@ AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.m
 RECORD = """
 window.__audios = [];
 const play = HTMLMediaElement.prototype.play;
-HTMLMediaElement.prototype.play = function () { window.__audios.includes(this) || window.__audios.push(this); return play.call(this); };
+HTMLMediaElement.prototype.play = function () {
+  window.__audios.includes(this) || window.__audios.push(this);
+  return play.call(this);
+};
 """
 
 # Headless Chromium has no voices; this stands in for the browser's speechSynthesis (not for our code).

@@ -55,7 +55,8 @@ def run_axe(page) -> list[dict]:
     if not page.evaluate("() => !!window.axe"):
         page.evaluate(AXE)
     return page.evaluate("""async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))
-        .violations.map((v) => ({id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5)}))""",
+        .violations.map((v) => ({id: v.id, help: v.help,
+                                 nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5)}))""",
                          AXE_TAGS)
 
 

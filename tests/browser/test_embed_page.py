@@ -98,7 +98,8 @@ def test_copy_button_puts_the_tag_on_the_clipboard(clipboard_context, widget_ser
 
 def test_copy_without_clipboard_permission_selects_the_tag(embed_page):
     page = embed_page
-    page.evaluate("Object.defineProperty(navigator, 'clipboard', {value: {writeText: () => Promise.reject(new Error('denied'))}})")
+    page.evaluate("Object.defineProperty(navigator, 'clipboard', "
+                  "{value: {writeText: () => Promise.reject(new Error('denied'))}})")
     page.get_by_role("button", name="Sao chép / Copy").click()
     page.wait_for_function("() => document.getElementById('copy-status').textContent.length > 0")
     assert page.evaluate("getSelection().toString()") == snippet(page)
@@ -255,7 +256,8 @@ def checklist_site(listen_server):
 
 def open_checklist_page(page, site, policy):
     page.add_init_script("""window.__csp = [];
-        document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));""")
+        document.addEventListener('securitypolicyviolation',
+                                  (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));""")
     response = page.goto(site.url + "/")
     assert response.headers["content-security-policy"] == policy
     page.wait_for_function("() => window.TroDoc")

@@ -249,7 +249,8 @@ def test_listen_from_a_selection(page):
 def test_media_session(page):
     button(page, "Nghe bài viết").click()
     wait_started(page)
-    session = page.evaluate("({ title: navigator.mediaSession.metadata.title, state: navigator.mediaSession.playbackState })")
+    session = page.evaluate("({ title: navigator.mediaSession.metadata.title, "
+                            "state: navigator.mediaSession.playbackState })")
     assert session == {"title": "Thông báo lịch tiếp công dân tháng 12", "state": "playing"}
     button(page, "Tạm dừng").click()
     assert page.evaluate("navigator.mediaSession.playbackState") == "paused"
@@ -260,7 +261,8 @@ def test_highlight_contrast(page, contrast):
     page.evaluate(f"document.documentElement.dataset.trodocContrast = '{contrast}'")
     button(page, "Nghe bài viết").click()
     wait_started(page)
-    colours = page.evaluate("""() => { const s = getComputedStyle(document.querySelector('h1 b'), '::highlight(trodoc-reading)');
+    colours = page.evaluate("""() => {
+        const s = getComputedStyle(document.querySelector('h1 b'), '::highlight(trodoc-reading)');
         return [s.color, s.backgroundColor]; }""")
     assert ratio(*colours) >= 4.5, colours
 

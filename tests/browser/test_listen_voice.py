@@ -28,7 +28,8 @@ ARTICLE = """<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>T
 <p>Người dân có thể gửi ý kiến qua cổng dịch vụ công trực tuyến.</p></main></body></html>"""
 LONG = ARTICLE.replace("VOICE", "").replace("</main>", "".join(
     f"<p>Đoạn thứ {n} của bài viết dài về cải cách hành chính.</p>" for n in range(3, 13)) + "</main>")
-PAGES = {"auto.html": ARTICLE.replace("VOICE", ""), "long.html": LONG, "server.html": ARTICLE.replace("VOICE", ' data-voice="server"'),
+PAGES = {"auto.html": ARTICLE.replace("VOICE", ""), "long.html": LONG,
+         "server.html": ARTICLE.replace("VOICE", ' data-voice="server"'),
          "device.html": ARTICLE.replace("VOICE", ' data-voice="device"')}
 
 

@@ -85,8 +85,8 @@ def test_portal_keyboard_and_download(portal, listen_server):
     page.keyboard.press("Escape")
     assert listening(page) == {"playing": False, "segment": None, "rate": 1}
     assert href == f"{listen_server.url}/api/v1/articles/{SLUGS[0]}/audio.mp3"
-    answer = page.evaluate("async (u) => { const r = await fetch(u); return [r.status, r.headers.get('content-type')]; }",
-                           href)
+    answer = page.evaluate("async (u) => { const r = await fetch(u); "
+                           "return [r.status, r.headers.get('content-type')]; }", href)
     assert answer == [200, "audio/mpeg"]
 
 

@@ -18,8 +18,8 @@ def test_controls_have_their_vietnamese_names_in_a_toolbar_and_show_their_state(
     toolbar = page.get_by_role("toolbar")
     assert toolbar.get_attribute("aria-label") == "Trợ Đọc: công cụ hỗ trợ đọc"
     buttons = toolbar.get_by_role("button")
-    assert [buttons.nth(i).evaluate("(b) => b.textContent.replace(/\\s+/g, ' ').trim()") for i in range(buttons.count())] \
-        == VIETNAMESE
+    text = "(b) => b.textContent.replace(/\\s+/g, ' ').trim()"
+    assert [buttons.nth(i).evaluate(text) for i in range(buttons.count())] == VIETNAMESE
     for name in VIETNAMESE:
         assert page.get_by_role("button", name=name, exact=True).count() == 1
     assert page.get_by_role("button", name="Giãn dòng").get_attribute("aria-pressed") == "false"
@@ -99,7 +99,8 @@ def test_floating_bar_in_english_opens_into_focus_and_closes_to_nothing(page, pa
     page.keyboard.press("Escape")
     assert toggle.get_attribute("aria-expanded") == "false" and page.evaluate(FOCUSED) == "Trợ Đọc"
     # Closed is gone: nothing of the bar is shown or focusable but its toggle.
-    shown = page.evaluate("""() => [...document.querySelector('trodoc-bar').shadowRoot.querySelectorAll('button, a, [tabindex]')]
+    shown = page.evaluate("""() => [...document.querySelector('trodoc-bar').shadowRoot
+        .querySelectorAll('button, a, [tabindex]')]
         .filter((el) => el.getClientRects().length).map((el) => el.textContent.trim())""")
     assert shown == ["Trợ Đọc"]
     page.keyboard.press("Tab")
@@ -127,7 +128,8 @@ def test_focus_is_two_toned_on_every_control(page, sample_url):
     page.keyboard.press("Tab")
     for _ in range(8):
         ring = page.evaluate("""() => { const b = document.querySelector('trodoc-bar').shadowRoot.activeElement;
-            const s = getComputedStyle(b); return [s.outlineStyle, parseFloat(s.outlineWidth), s.outlineColor, s.boxShadow]; }""")
+            const s = getComputedStyle(b);
+            return [s.outlineStyle, parseFloat(s.outlineWidth), s.outlineColor, s.boxShadow]; }""")
         # A dark ring inside a yellow one: one of the two contrasts with any background, photos included.
         assert ring[:3] == ["solid", 3, "rgb(11, 12, 12)"] and "rgb(255, 221, 0)" in ring[3] and "6px" in ring[3]
         page.keyboard.press("ArrowRight")

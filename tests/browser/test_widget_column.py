@@ -41,7 +41,8 @@ READ = """() => {
   const root = host.shadowRoot;
   const paragraph = target.querySelector(':scope > p');
   return {
-    props: Object.fromEntries(['left', 'width', 'x'].map((k) => [k, style.getPropertyValue('--trodoc-col-' + k).trim()])),
+    props: Object.fromEntries(['left', 'width', 'x']
+      .map((k) => [k, style.getPropertyValue('--trodoc-col-' + k).trim()])),
     bar: edges(host), toggle: root.querySelector('.toggle') && edges(root.querySelector('.toggle')),
     toolbar: root.querySelector('.bar').getClientRects().length ? edges(root.querySelector('.bar')) : null,
     paragraph: paragraph && edges(paragraph), target: edges(target), content: content(target),
@@ -52,7 +53,8 @@ READ = """() => {
 PROPS = "() => { const s = getComputedStyle(document.querySelector('trodoc-bar'));" \
         " return ['left', 'width', 'x'].map((k) => s.getPropertyValue('--trodoc-col-' + k).trim()); }"
 # The properties say the first paragraph's width.
-FOLLOWED = """() => { const host = document.querySelector('trodoc-bar'), p = document.querySelector('[data-trodoc-target] > p');
+FOLLOWED = """() => { const host = document.querySelector('trodoc-bar');
+  const p = document.querySelector('[data-trodoc-target] > p');
   const width = parseFloat(getComputedStyle(host).getPropertyValue('--trodoc-col-width'));
   return Math.abs(width - p.getBoundingClientRect().width) < 0.5; }"""
 NEXT_FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
@@ -132,7 +134,8 @@ def viewer(browser):
 @pytest.mark.parametrize("position", ["in-flow", "floating"])
 def test_the_properties_are_the_columns_edges(viewer, column_server, name, position):
     page = viewer(name)
-    open_widget(page, column_server.url + ("/blocktheme.html" if position == "in-flow" else "/blocktheme-floating.html"))
+    open_widget(page, column_server.url
+                + ("/blocktheme.html" if position == "in-flow" else "/blocktheme-floating.html"))
     read = page.evaluate(READ)
     assert read["target"][1] - read["target"][0] == pytest.approx(read["viewport"], abs=1)  # the full-width target
     assert numbers(read["props"]) == pytest.approx(column_values(read, read["paragraph"]), abs=0.5)
@@ -175,7 +178,8 @@ def test_a_classic_floating_bar_ends_at_the_articles_right_edge(viewer, pages_se
     open_widget(page, pages_server.url + "/floating.html")
     read = page.evaluate(READ)
     # The article fills .container (1140 px centred, 12 px padding): its box is the column.
-    article = page.evaluate("() => { const r = document.querySelector('article').getBoundingClientRect(); return [r.left, r.right]; }")
+    article = page.evaluate("() => { const r = document.querySelector('article').getBoundingClientRect(); "
+                            "return [r.left, r.right]; }")
     assert numbers(read["props"]) == pytest.approx(column_values(read, article), abs=0.5)
     assert abs(read["toggle"][1] - article[1]) <= TOLERANCE
 

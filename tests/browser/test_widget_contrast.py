@@ -83,7 +83,8 @@ def test_text_spacing_applies_wcag_1_4_12_and_toggles(page, pages_server):
 
 
 # The palette as the page and the bar's shadow root see it: [--trodoc-fg, --trodoc-bg, --trodoc-link].
-PALETTE = """() => [document.documentElement, document.querySelector('trodoc-bar').shadowRoot.querySelector('[role=status]')]
+PALETTE = """() => [document.documentElement,
+                    document.querySelector('trodoc-bar').shadowRoot.querySelector('[role=status]')]
   .map((el) => ['fg', 'bg', 'link'].map((name) => getComputedStyle(el).getPropertyValue('--trodoc-' + name).trim()))"""
 
 

@@ -11,7 +11,8 @@ from tests.browser.probes import html_attributes, open_widget
 WATCH = """
 window.__globals = Object.getOwnPropertyNames(window);
 window.__violations = [];
-document.addEventListener('securitypolicyviolation', (e) => __violations.push(e.violatedDirective + ' ' + e.blockedURI));
+document.addEventListener('securitypolicyviolation',
+                          (e) => __violations.push(e.violatedDirective + ' ' + e.blockedURI));
 const snapshot = () => {
   const p = document.querySelector('article p');
   return { scale: document.documentElement.getAttribute('data-trodoc-scale'),
@@ -55,7 +56,8 @@ def test_no_aria_or_roles_added_to_the_host_page(page, sample_url):
     for name in ("Tăng cỡ chữ", "Tăng tương phản", "Giãn dòng", "Nghe bài viết"):
         page.get_by_role("button", name=name).click()
     # The widget's own element may carry its column's custom properties (a CSSOM style, CSP allows it).
-    count = """(html) => [...(html ? new DOMParser().parseFromString(html, 'text/html') : document).querySelectorAll('*:not(trodoc-bar)')]
+    count = """(html) => [...(html ? new DOMParser().parseFromString(html, 'text/html') : document)
+        .querySelectorAll('*:not(trodoc-bar)')]
         .reduce((n, el) => n + [...el.attributes].filter((a) => a.name === 'role' || a.name.startsWith('aria-')
         || a.name === 'tabindex' || a.name === 'style').length, 0)"""
     served = page.evaluate("async () => (await fetch(location.href)).text()")
@@ -70,7 +72,8 @@ def test_api_state_and_events(page, sample_url):
         const off = TroDoc.on('change', (s) => seen.push(s.scale + ' ' + s.contrast));
         TroDoc.on('error', (e) => seen.push('error ' + e.type));
         seen.push(TroDoc.setScale(1.3)); TroDoc.setContrast('max'); off(); TroDoc.setScale(1);
-        for (const bad of [() => TroDoc.setContrast('loud'), () => TroDoc.setScale('big'), () => TroDoc.on('x', () => 0)])
+        for (const bad of [() => TroDoc.setContrast('loud'), () => TroDoc.setScale('big'),
+                           () => TroDoc.on('x', () => 0)])
           try { bad(); seen.push('accepted'); } catch (e) { seen.push(e.name); }
         return seen; }""")
     assert events == ["1.25 normal", 1.25, "1.25 max", "RangeError", "TypeError", "TypeError"]

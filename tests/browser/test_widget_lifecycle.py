@@ -92,9 +92,11 @@ def test_destroy_removes_everything_and_a_new_tag_starts_again(page, post_url, l
     page.evaluate("() => TroDoc.destroy()")
     left = page.evaluate("""() => ({
         bar: document.querySelectorAll('trodoc-bar').length,
-        tagged: document.querySelectorAll('[data-trodoc-fs], [data-trodoc-s], [data-trodoc-target], [data-trodoc-title]').length,
+        tagged: document
+          .querySelectorAll('[data-trodoc-fs], [data-trodoc-s], [data-trodoc-target], [data-trodoc-title]').length,
         html: document.documentElement.getAttributeNames().filter((n) => n.startsWith('data-trodoc')),
-        sheets: document.adoptedStyleSheets.filter((s) => [...s.cssRules].some((r) => r.cssText.includes('trodoc'))).length,
+        sheets: document.adoptedStyleSheets
+          .filter((s) => [...s.cssRules].some((r) => r.cssText.includes('trodoc'))).length,
         global: 'TroDoc' in window,
         size: getComputedStyle(document.querySelector('#one')).fontSize })""")
     assert left == {"bar": 0, "tagged": 0, "html": [], "sheets": 0, "global": False, "size": "16px"}

@@ -10,7 +10,8 @@ from tests.browser.probes import FOCUSED, LIVE_REGION, open_widget, run_axe
 PHONES = [{"width": 360, "height": 740}, {"width": 390, "height": 844}]
 
 # The bar's controls at rest: [left, top, width, height] of each shown one.
-CONTROLS = """() => [...document.querySelector('trodoc-bar').shadowRoot.querySelectorAll('.bar button, .bar [role=spinbutton]')]
+CONTROLS = """() => [...document.querySelector('trodoc-bar').shadowRoot
+  .querySelectorAll('.bar button, .bar [role=spinbutton]')]
   .filter((el) => el.getClientRects().length).map((el) => { const r = el.getBoundingClientRect();
   return [r.left, r.top, r.width, r.height]; })"""
 
@@ -23,13 +24,15 @@ COVERED = """() => { const h = CSS.highlights.get('trodoc-reading'); if (!h) ret
   const lines = [...[...h][0].getClientRects()];
   const shadow = document.querySelector('trodoc-bar').shadowRoot;
   const docks = [shadow.querySelector('.player'), document.querySelector('trodoc-bar[data-position=floating]')
-    && shadow.querySelector('.frame')].filter((el) => el && el.getClientRects().length).map((el) => el.getBoundingClientRect());
+    && shadow.querySelector('.frame')].filter((el) => el && el.getClientRects().length)
+    .map((el) => el.getBoundingClientRect());
   const area = (r) => Math.max(0, r.width) * Math.max(0, r.height);
   const cut = (a, b) => ({ width: Math.min(a.right, b.right) - Math.max(a.left, b.left),
                            height: Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) });
   const total = lines.reduce((s, r) => s + area(r), 0);
   const hidden = lines.reduce((s, r) => s + docks.reduce((t, d) => t + area(cut(r, d)), 0), 0);
-  const outside = lines.reduce((s, r) => s + area(r) - area(cut(r, {left: -1e9, right: 1e9, top: 0, bottom: innerHeight})), 0);
+  const view = {left: -1e9, right: 1e9, top: 0, bottom: innerHeight};
+  const outside = lines.reduce((s, r) => s + area(r) - area(cut(r, view)), 0);
   return (hidden + outside) / total; }"""
 
 

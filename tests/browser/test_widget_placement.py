@@ -81,5 +81,6 @@ def test_the_bundle_waits_for_idle_and_a_button_pressed_before_it_arrives_still_
     assert page.evaluate(asked) == 0  # reading needs none of it: nothing fetched before the page is idle
     page.get_by_role("button", name="Tăng cỡ chữ").click()  # the bar is drawn; its behaviour is on its way
     page.locator("trodoc-bar[data-ready]").wait_for(state="attached")
-    assert page.evaluate("() => [document.documentElement.dataset.trodocScale, TroDoc.getState().scale]") == ["1.125", 1.125]
+    scales = page.evaluate("() => [document.documentElement.dataset.trodocScale, TroDoc.getState().scale]")
+    assert scales == ["1.125", 1.125]
     assert page.evaluate("() => document.querySelector('trodoc-bar').hasAttribute('data-pending')") is False

@@ -82,7 +82,8 @@ def test_nothing_is_measured_until_the_scale_leaves_100_percent(page, pages_serv
 # a change ([px, px, top of the one in view]), then once the change has reached every part.
 MIDDLE = """async (step) => {
   const seen = document.querySelectorAll('article p')[150], far = document.querySelector('article p');
-  const read = () => [seen, far].map((p) => parseFloat(getComputedStyle(p).fontSize)).concat(seen.getBoundingClientRect().top);
+  const read = () => [seen, far].map((p) => parseFloat(getComputedStyle(p).fontSize))
+    .concat(seen.getBoundingClientRect().top);
   TroDoc.setScale(step);
   await new Promise(requestAnimationFrame);
   return read();
@@ -154,8 +155,8 @@ def test_content_added_at_100_percent_is_measured_at_the_next_change(page, pages
     page.evaluate("""() => { const p = document.createElement('p'); p.id = 'moi';
         p.innerHTML = 'Thông báo <small>mới</small>'; document.querySelector('#bai-viet').append(p); }""")
     page.evaluate("() => TroDoc.setScale(1.5)")
-    assert page.evaluate("() => ['#moi', '#moi small'].map((s) => parseFloat(getComputedStyle(document.querySelector(s)).fontSize))") \
-        == pytest.approx([22.5, 19.6875])
+    sizes = "() => ['#moi', '#moi small'].map((s) => parseFloat(getComputedStyle(document.querySelector(s)).fontSize))"
+    assert page.evaluate(sizes) == pytest.approx([22.5, 19.6875])
 
 
 def test_a_saved_size_follows_the_media_queries_of_a_resize_before_any_change(page, pages_server):

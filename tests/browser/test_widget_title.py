@@ -26,7 +26,8 @@ def wordpress(tag: str = "", before: str = "", heading: str = "<h1 class=\"wp-bl
             f'<script src="{{{{WIDGET}}}}/widget.js" defer data-target=".entry-content"{tag}></script></head>'
             '<body><div class="wp-site-blocks">'
             '<header class="wp-block-template-part"><h1>Tin xã Nâm N\'Jang</h1></header>'
-            f'<main>{before}<div class="wp-block-group">{heading}Đắk Song đẩy mạnh dịch vụ công trực tuyến{closing}</div>'
+            f'<main>{before}<div class="wp-block-group">{heading}'
+            f'Đắk Song đẩy mạnh dịch vụ công trực tuyến{closing}</div>'
             '<div class="entry-content wp-block-post-content is-layout-constrained">'
             '<p>Năm 2023, huyện Đắk Song tiếp tục đẩy mạnh <a href="#">cải cách hành chính</a>.</p>'
             '<p>Người dân ở các xã xa trung tâm được cán bộ một cửa hướng dẫn tận nơi.</p>'
@@ -41,7 +42,8 @@ PAGES = {
     "wp-scope.html": wordpress(' data-scope="page"'),
     # A theme that prints the site's name as an h1 in the page (not in a header) and the post title as
     # an h2: only data-title finds the title.
-    "wp-title.html": wordpress(' data-title=".entry-title"', before='<div class="brand"><h1 class="site-name">Tin xã</h1></div>',
+    "wp-title.html": wordpress(' data-title=".entry-title"',
+                               before='<div class="brand"><h1 class="site-name">Tin xã</h1></div>',
                                heading='<h2 class="entry-title">'),
 }
 TITLE = ".wp-block-post-title"
@@ -112,7 +114,8 @@ def test_data_scope_page_paints_the_whole_page_but_not_its_images(page, wp_serve
     page.evaluate("() => TroDoc.setContrast('max')")
     for row in look(page, "body", "header", SITE, "footer p", TITLE, ".entry-content p"):
         assert row[2:] == [WHITE, BLACK]
-    assert page.evaluate("() => getComputedStyle(document.querySelector('.entry-content a')).color") == "rgb(255, 255, 0)"
+    link = page.evaluate("() => getComputedStyle(document.querySelector('.entry-content a')).color")
+    assert link == "rgb(255, 255, 0)"
     image = page.evaluate("() => { const c = getComputedStyle(document.querySelector('img')); "
                           "return [c.filter, c.mixBlendMode, c.opacity]; }")
     assert image == ["none", "normal", "1"]

@@ -39,7 +39,7 @@ CONTENT = """<!-- wp:paragraph -->
 <!-- /wp:list -->
 <!-- wp:paragraph -->
 <p>Cán bộ một cửa hướng dẫn người dân ở các xã xa trung tâm tận nơi.</p>
-<!-- /wp:paragraph -->"""
+<!-- /wp:paragraph -->"""  # noqa: E501 (the block editor writes each block's HTML on one line)
 TAG = re.compile(r"<script[^>]*/widget\.js[^>]*></script>")
 NEXT_FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
@@ -78,8 +78,9 @@ def admin(browser, wordpress):
 
 def create(wordpress: WordPress, post_type: str, title: str = TITLE) -> str:
     """A published post (or page) of the block content above; its address."""
-    return wordpress.php(f"""$id = wp_insert_post(wp_slash(array('post_type' => '{post_type}', 'post_status' => 'publish',
-        'post_title' => {php_string(title)}, 'post_content' => {php_string(CONTENT)})), true);
+    return wordpress.php(f"""$id = wp_insert_post(wp_slash(array('post_type' => '{post_type}',
+        'post_status' => 'publish', 'post_title' => {php_string(title)}, 'post_content' => {php_string(CONTENT)})),
+        true);
         if (is_wp_error($id)) {{ fwrite(STDERR, $id->get_error_message()); exit(1); }}
         echo wp_make_link_relative(get_permalink($id));""")
 
@@ -200,8 +201,8 @@ def test_a_post_has_one_bar_with_its_title(browser, wordpress, trodoc):
           const title = document.querySelector('[data-trodoc-title]'), p = target.querySelector('p');
           const box = (el) => el.getBoundingClientRect();
           return { bars: host.length, target: target.className, title: title && title.textContent,
-                   next: host[0].nextElementSibling === target, titleBottom: box(title).bottom, bar: box(host[0]).toJSON(),
-                   p: box(p).toJSON() }; }""")
+                   next: host[0].nextElementSibling === target, titleBottom: box(title).bottom,
+                   bar: box(host[0]).toJSON(), p: box(p).toJSON() }; }""")
         assert placed["bars"] == 1 and placed["next"]
         assert "wp-block-post-content" in placed["target"]
         assert placed["title"] == TITLE
@@ -260,7 +261,8 @@ def test_the_constant_in_wp_config_wins(wordpress, trodoc):
     try:
         html = wordpress.get("/hello-world/")[1]
         assert tags(html)[0].startswith('<script src="http://127.0.0.1:9/widget.js" defer')
-        field = wordpress.php("ob_start(); trodoc_text_field(array('name' => 'trodoc_server_url')); echo ob_get_clean();")
+        field = wordpress.php("ob_start(); trodoc_text_field(array('name' => 'trodoc_server_url')); "
+                              "echo ob_get_clean();")
         assert 'value="http://127.0.0.1:9"' in field and " readonly" in field and "wp-config.php" in field
         assert wordpress.php("echo get_option('trodoc_server_url');") == trodoc.url
     finally:

@@ -124,10 +124,13 @@ class WordPress:
             update_option('permalink_structure', '/%postname%/');
             flush_rewrite_rules();""", installing=True)
         (self.tmp / "php-fpm.conf").write_text(FPM.format(tmp=self.tmp))
-        temps = " ".join(f"{name}_temp_path {self.tmp / name};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-        (self.tmp / "nginx.conf").write_text(NGINX_CONF.format(port=self.port, site=self.site, tmp=self.tmp, temps=temps))
+        temps = " ".join(f"{name}_temp_path {self.tmp / name};"
+                         for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+        (self.tmp / "nginx.conf").write_text(NGINX_CONF.format(port=self.port, site=self.site, tmp=self.tmp,
+                                                               temps=temps))
         self.processes.append(subprocess.Popen([PHP_FPM, "-R", "-F", "-y", str(self.tmp / "php-fpm.conf")],
-                                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True))
+                                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                               start_new_session=True))
         self.processes.append(subprocess.Popen(
             [NGINX, "-p", str(self.tmp), "-c", str(self.tmp / "nginx.conf"),
              "-g", f"daemon off; pid {self.tmp / 'nginx.pid'}; error_log {self.tmp / 'nginx-error.log'};"],

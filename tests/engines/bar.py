@@ -53,7 +53,8 @@ CONTROLS = """() => {
   if (!root) return null;
   const squash = (s) => s.replace(/\\s+/g, ' ').trim();
   const hiddenFromAT = (node, top) => {
-    for (let el = node.nodeType === 1 ? node : node.parentElement; el && el !== top.parentElement; el = el.parentElement) {
+    for (let el = node.nodeType === 1 ? node : node.parentElement; el && el !== top.parentElement;
+      el = el.parentElement) {
       if (el.getAttribute('aria-hidden') === 'true') return true;
     }
     return false;
@@ -90,7 +91,8 @@ CONTROLS = """() => {
     hidden: el.hidden, focusWithin: el.contains(root.activeElement) };
   const status = q('[role=status]');
   return { controls, bar: partOf(q('.bar')), player: partOf(q('.player')), toggle: partOf(q('.toggle')),
-           status: status ? squash(status.textContent) : null, position: q('.position') ? squash(q('.position').textContent) : null,
+           status: status ? squash(status.textContent) : null,
+           position: q('.position') ? squash(q('.position').textContent) : null,
            focusInside: !!root.activeElement, hostFocused: document.activeElement === host,
            viewport: { width: innerWidth, height: innerHeight }, scrollY };
 }"""
@@ -217,9 +219,11 @@ COLOURS = """() => { const s = getComputedStyle(document.querySelector('article 
 
 # Text spacing (WCAG 1.4.12) as the article's p and h1 get it, in px: letter and word spacing ('normal'
 # is 0), the space after a paragraph, line heights.
-SPACING = """() => { const s = (q) => getComputedStyle(document.querySelector(q)), p = s('article p'), h1 = s('article h1');
+SPACING = """() => { const s = (q) => getComputedStyle(document.querySelector(q));
+  const p = s('article p'), h1 = s('article h1');
   return { pLetters: parseFloat(p.letterSpacing) || 0, pWords: parseFloat(p.wordSpacing) || 0,
-           pAfter: parseFloat(p.marginBottom), pLine: parseFloat(p.lineHeight), h1Line: parseFloat(h1.lineHeight) }; }"""
+           pAfter: parseFloat(p.marginBottom), pLine: parseFloat(p.lineHeight),
+           h1Line: parseFloat(h1.lineHeight) }; }"""
 
 
 def sizes(engine: Engine) -> dict[str, float]:

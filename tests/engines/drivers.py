@@ -54,7 +54,8 @@ VIEWPORT = {"width": 1280, "height": 800}
 FIREFOX = "/usr/bin/firefox-esr"
 BRIDGE = Path(__file__).with_name("firefox_bridge.mjs")
 WEBKITGTK_DRIVER = "/usr/bin/WebKitWebDriver"
-MINIBROWSERS = ["/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser", "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.0/MiniBrowser"]
+MINIBROWSERS = ["/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser",
+                "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.0/MiniBrowser"]
 WPE_DRIVER = "/usr/bin/WPEWebDriver"
 COG = "/usr/bin/cog"
 WEBDRIVER_TIMEOUT = 90  # s, for any one WebDriver request (a new session takes a few)

@@ -33,7 +33,8 @@ def block_site(listen_server):
     """The block theme page (``tests/browser/pages``) on its own origin: in the flow, floating, and with
     the tag deferred and the stylesheet late."""
     page = BLOCK_THEME.replace(ICON, ICON + '\n<script src="probe.js"></script>')
-    late = page.replace('href="blocktheme.css"', f'href="{LATE_CSS}"').replace(TAG, TAG.replace("<script ", "<script defer "))
+    late = (page.replace('href="blocktheme.css"', f'href="{LATE_CSS}"')
+            .replace(TAG, TAG.replace("<script ", "<script defer ")))
     extra = {"blocktheme.html": page, "probe.js": (PAGES / "probe.js").read_text(encoding="utf-8"),
              "blocktheme-floating.html": page.replace('data-lang="vi"', 'data-lang="vi" data-position="floating"'),
              "blocktheme-late.html": late, LATE_CSS: (BROWSER_PAGES / "blocktheme.css").read_text(encoding="utf-8")}

@@ -55,7 +55,8 @@ PX = 0.02  # engines keep sub-pixel sizes (Firefox in 1/60 px): anything more is
 STILL_PX = 2  # how far the player's buttons may move while the page scrolls under them
 
 # Every segment the widget announces, for the test to read back.
-WATCH_SEGMENTS = "() => { window.__segments = []; TroDoc.on('segment', (d) => __segments.push({ index: d.index, text: d.text })); }"
+WATCH_SEGMENTS = ("() => { window.__segments = []; "
+                  "TroDoc.on('segment', (d) => __segments.push({ index: d.index, text: d.text })); }")
 SEGMENT = "(index) => window.__segments.find((d) => d.index === index)"
 # The <audio> the widget plays really plays: not paused, and its clock runs.
 AUDIO_PLAYING = """() => { const a = window.__probe.audios[0];
@@ -73,11 +74,13 @@ PARAGRAPH_BOX = """(text) => { const p = [...document.querySelectorAll('main h1,
 # The page adopts no sheet of its own, so any adopted sheet is the widget's.
 LEFT_OVER = """() => ({ host: !!document.querySelector('trodoc-bar'), global: 'TroDoc' in window,
   html: document.documentElement.getAttributeNames().filter((n) => n.startsWith('data-trodoc-')),
-  tagged: document.querySelectorAll('[data-trodoc-target], [data-trodoc-title], [data-trodoc-fs], [data-trodoc-s]').length,
+  tagged: document.querySelectorAll('[data-trodoc-target], [data-trodoc-title], [data-trodoc-fs], [data-trodoc-s]')
+    .length,
   sheets: (document.adoptedStyleSheets || []).length,
   highlight: !!(window.CSS && CSS.highlights && CSS.highlights.has('trodoc-reading')),
   playing: window.__probe.audios.some((a) => !a.paused) })"""
-NOTHING_LEFT = {"host": False, "global": False, "html": [], "tagged": 0, "sheets": 0, "highlight": False, "playing": False}
+NOTHING_LEFT = {"host": False, "global": False, "html": [], "tagged": 0, "sheets": 0, "highlight": False,
+                "playing": False}
 
 
 def scaled(step: float) -> dict[str, float]:
@@ -100,8 +103,8 @@ def wait_values(engine: Engine, function: str, expected: dict[str, Any]) -> dict
     that the first change off the defaults creates, so the first change waits for that file."""
     same = f"(a, b) => typeof b === 'number' ? Math.abs(a - b) <= {PX} : a === b"
     try:
-        engine.wait_for(f"(e) => {{ const s = ({function})(); return Object.keys(e).every((k) => ({same})(s[k], e[k])); }}",
-                        expected, timeout=2)
+        engine.wait_for(f"(e) => {{ const s = ({function})(); "
+                        f"return Object.keys(e).every((k) => ({same})(s[k], e[k])); }}", expected, timeout=2)
     except AssertionError:
         pass  # the caller's assertion says which values are wrong
     return engine.evaluate(function)
@@ -124,7 +127,8 @@ def test_text_size_is_exact_on_fresh_navigations_with_a_slow_stylesheet(engine, 
         press(engine, "larger")
         wait_scale(engine, "1.125")
         assert engine.evaluate(STYLESHEET_LATE_BY) > 300, "the scenario needs the stylesheet to come late"
-        assert wait_values(engine, SIZES, scaled(1.125)) == pytest.approx(scaled(1.125), abs=PX), f"navigation {navigation + 1}"
+        assert wait_values(engine, SIZES, scaled(1.125)) == pytest.approx(scaled(1.125), abs=PX), \
+            f"navigation {navigation + 1}"
         assert control(engine, "reset")["text"] == "112,5 %"
         wait_status(engine, "Cỡ chữ 112,5 %")
         engine.evaluate("() => localStorage.clear()")  # the next navigation starts from 100 % again
@@ -264,7 +268,8 @@ def test_listening_marks_the_sentence_being_read_and_leaves_the_page_alone(engin
 
 # The page's scroll position and the box of the player's "Câu sau", in one look.
 SCROLL_AND_NEXT = """() => { const b = document.querySelector('trodoc-bar').shadowRoot.querySelector('[data-key=next]')
-  .getBoundingClientRect(); return { y: scrollY, box: { left: b.left, top: b.top, right: b.right, bottom: b.bottom } }; }"""
+  .getBoundingClientRect();
+  return { y: scrollY, box: { left: b.left, top: b.top, right: b.right, bottom: b.bottom } }; }"""
 
 
 def moved(box: dict[str, float], start: dict[str, float]) -> float:
@@ -319,7 +324,8 @@ def test_the_player_stays_in_reach_while_the_page_follows_the_sentence(engine, s
         # The sentence is in view, above the player.
         sentence = engine.evaluate(PARAGRAPH_BOX, text)
         player = widget(engine)["player"]["box"]
-        assert sentence and sentence["top"] >= 0 and sentence["bottom"] <= player["top"] + 0.5, (index, sentence, player)
+        assert sentence and sentence["top"] >= 0 and sentence["bottom"] <= player["top"] + 0.5, \
+            (index, sentence, player)
     assert y - top > 2 * 900, "the page followed the sentences down (a screen between each)"
     assert widget(engine)["position"].startswith("Câu 4/6 · ")
     press(engine, "stop")
@@ -464,7 +470,8 @@ def test_the_bar_keeps_its_tab_stop_while_the_player_reads(engine, site):
     try:
         assert [c["part"] for c in controls(engine) if c["tabStop"]] == ["bar", "player"]
         engine.press("Shift+Tab")
-        assert control(engine, focused(engine) or "listen")["part"] == "bar", "Shift+Tab from the player reaches the bar"
+        assert control(engine, focused(engine) or "listen")["part"] == "bar", \
+            "Shift+Tab from the player reaches the bar"
     finally:
         engine.evaluate("() => TroDoc.stop()")
 
