@@ -12,7 +12,8 @@ no globals) and minifies it for the browsers we support. esbuild accepts circula
 a module before the modules it needs: the build reads esbuild's metafile and fails on a cycle. The
 stylesheets, minified by rcssmin, reach the modules as the string constants ``PAGE_CSS`` and ``BAR_CSS``
 (adopted as constructed stylesheets) and are also written as files of their own, for the engines without
-constructed stylesheets, which load them with ``<link rel=stylesheet>``.
+constructed stylesheets, which load them with ``<link rel=stylesheet>``. Before bundling, the build writes
+``widget/gen/text-rules.js`` from the server's text rules (``widget_rules.py``), which the modules import.
 
 esbuild is ``node_modules/.bin/esbuild`` (``npm ci --omit=dev``, done by ``make run``) unless the config
 key ``ESBUILD_BINARY`` (environment: ``TRODOC_ESBUILD_BINARY``) names another; the config key
@@ -37,6 +38,8 @@ from flask_assets import Bundle, Environment
 from webassets.exceptions import BundleError, FilterError
 from webassets.filter import Filter
 
+from . import widget_rules
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WIDGET_DIR = os.path.join(ROOT, "widget")
 ESBUILD = os.path.join(ROOT, "node_modules", ".bin", "esbuild")
@@ -55,8 +58,9 @@ STYLESHEETS = {
     "PAGE_CSS": ("page.css", "trodoc_page_css", "gen/trodoc-page-%(version)s.css"),
     "BAR_CSS": ("bar.css", "trodoc_bar_css", "gen/trodoc-bar-%(version)s.css"),
 }
-# An entry module no longer lists the files it imports: any change to the sources rebuilds every script.
-SOURCES = ("*.js", "listen/*.js", "*.css")
+# An entry module no longer lists the files it imports: any change to the sources, or to the Python text
+# rules the build writes into them, rebuilds every script.
+SOURCES = ("*.js", "listen/*.js", "*.css", *widget_rules.SOURCES)
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +84,7 @@ class Esbuild(Filter):
             raise FilterError(f"esbuild not found at {self.binary}: run `make run` (or `npm ci --omit=dev`), "
                               "or name it in ESBUILD_BINARY (environment: TRODOC_ESBUILD_BINARY)")
         entry = os.path.relpath(source_path, self.widget_dir)
+        widget_rules.write(self.widget_dir)
         with tempfile.TemporaryDirectory() as folder:
             bundle, metafile = os.path.join(folder, "bundle.js"), os.path.join(folder, "meta.json")
             # Modules are strict; a classic script is strict only when it says so (outside the IIFE, this

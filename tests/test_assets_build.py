@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -16,6 +17,7 @@ from flask import Flask
 from webassets.exceptions import BuildError
 
 from server import assets, create_app
+from server.speech import blocks, text
 
 PLACEHOLDERS = ("__TRODOC_BUNDLE__", "__TRODOC_INTEGRITY__", "__TRODOC_LISTEN__", "__TRODOC_LISTEN_INTEGRITY__",
                 "__TRODOC_PAGE_CSS__", "__TRODOC_BAR_CSS__")
@@ -153,3 +155,23 @@ def test_a_change_in_an_imported_module_alone_makes_a_new_version(tmp_path):
     rebuilt = built_file(app, "trodoc_widget")
     assert rebuilt != bundle and "build probe" in rebuilt.read_text(encoding="utf-8")
     assert built_file(app, "trodoc_loader") == loader  # the loader does not import the keys
+
+
+def test_the_listening_bundle_carries_the_servers_text_rules(built):
+    # The widget reads the host page as server/speech reads article HTML: the build writes those rules in.
+    body = built_file(built, "trodoc_listen").read_text(encoding="utf-8")
+    for tags, flags in ((blocks._BLOCK_TAGS | blocks._CONTAINER_TAGS, ""), (blocks._SKIP_TAGS, "i")):
+        assert f"/^(?:{'|'.join(sorted(tag.upper() for tag in tags))})$/{flags}" in body
+    (space,) = re.findall(r'"(\\\\x09-[^"]*)"', body)
+    # Every character is escaped (no \s, on which Python and JS differ): Python's re reads the class as JS does.
+    widget_space = re.compile("[" + json.loads('"' + space + '"') + "]")
+    characters = [chr(code) for code in range(0x110000)]
+    assert [c for c in characters if widget_space.fullmatch(c)] == [c for c in characters
+                                                                   if text._SPACE_RUN.fullmatch(c)]
+
+
+def test_the_python_text_rules_are_sources_of_every_script(built):
+    # A change to them makes a new version, as a change to an imported module does.
+    for name in assets.SCRIPTS:
+        depends = built.jinja_env.assets_environment[name].depends
+        assert os.path.abspath(blocks.__file__) in depends and os.path.abspath(text.__file__) in depends

@@ -65,9 +65,10 @@ def test_blocks_follow_the_server_rules(page):
     assert blocks == EXPECTED_BLOCKS
 
 
+# Which characters are whitespace comes from the server's rule at build time (tests/test_assets_build.py);
+# these check what the widget does with them: runs, ends, NFC per base character, the map back to the DOM.
 @pytest.mark.parametrize("raw", [
-    "  a\u00a0\u00a0b\t\nc  ", "\u200bx\u2060y\ufeff z\u3000", "Ngu\u031bo\u0300i da\u0302n", "x\x1c\x85y",
-    "🙂 \u202f😀", "e\u0301\u0301", "\u0301a", "", "   ",
+    "  a\u00a0\u00a0b\t\nc  ", "Ngu\u031bo\u0300i da\u0302n", "🙂 \u202f😀", "e\u0301\u0301", "\u0301a", "", "   ",
 ])
 def test_client_clean_text_matches_the_server(page, raw):
     result = page.evaluate("""async (raw) => {

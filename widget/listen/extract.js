@@ -1,12 +1,9 @@
 // Readable blocks of the target, cleaned exactly like the server's clean_text, each with a map from its
 // characters back to the DOM so that a segment's [start, end) becomes a Range without touching the page.
 
-// The server's block rules (server/speech/blocks.py), plus aside: pages put their own "related" boxes there.
-const BLOCK_TAGS = /^(P|H[1-6]|LI|TD|TH|FIGCAPTION|BLOCKQUOTE|DT|DD|CAPTION|PRE|ADDRESS|DIV|SECTION|ARTICLE|MAIN|HEADER|FOOTER|FIGURE|UL|OL|DL|TABLE|THEAD|TBODY|TFOOT|TR|BODY|FORM|FIELDSET|DETAILS|SUMMARY|HR)$/;
-const SKIP_TAGS = /^(SCRIPT|STYLE|NAV|ASIDE|TEMPLATE|NOSCRIPT|IFRAME|OBJECT|SVG|CANVAS|BUTTON|SELECT|TEXTAREA|AUDIO|VIDEO|MATH|INPUT)$/i;
-// Python's \s (str.isspace) plus the invisible characters clean_text removes; JS \s adds only U+FEFF,
-// which clean_text lists too.
-const SPACE = '\\s\\x1c-\\x1f\\x85\\u200b-\\u200d\\u2060';
+// The server's rules, generated from server/speech at build time.
+import { BLOCK_TAGS, SKIP_TAGS, SPACE } from '../gen/text-rules.js';
+
 const TOKEN = new RegExp(`([${SPACE}]+)|[^${SPACE}]\\p{M}*`, 'gu');
 
 // Clean `raw` (one unit per UTF-16 code unit) and map every output unit to the raw units it came from.
@@ -29,10 +26,11 @@ export function cleanMapped(raw) {
   return { text, from, to };
 }
 
-// Hidden for everyone: skipped tags, [hidden], aria-hidden and display: none (CSS-hidden page chrome).
+// Hidden for everyone: skipped tags, aside (host pages put their own "related" boxes there), [hidden],
+// aria-hidden and display: none (CSS-hidden page chrome).
 function isHidden(el, skip) {
-  return el === skip || SKIP_TAGS.test(el.tagName) || el.hidden || el.getAttribute('aria-hidden') === 'true' ||
-    getComputedStyle(el).display === 'none';
+  return el === skip || SKIP_TAGS.test(el.tagName) || el.tagName === 'ASIDE' || el.hidden ||
+    el.getAttribute('aria-hidden') === 'true' || getComputedStyle(el).display === 'none';
 }
 
 // Blocks of `roots` (the title, when it stands outside the target, then the target) in reading order:
