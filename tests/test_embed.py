@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 import subprocess
 
 import pytest
 
+from server.input_rules import LANGS
 from server.web import embed
 
 DAK_SONG = "dak-song-kiem-tra-cai-cach-hanh-chinh-2023"
@@ -157,3 +159,20 @@ def test_invalid_preview_options_are_a_400_problem(client, query, field):
 def test_portal_footer_links_to_the_embed_page(client):
     for path in ("/", f"/articles/{DAK_SONG}"):
         assert 'href="/embed"' in client.get(path).get_data(as_text=True)
+
+
+def test_the_pages_script_fills_in_tags_the_server_built(client):
+    # static/portal/embed.js shows these as the operator types; it never builds a tag or a rule of its own.
+    page = client.get("/embed").get_data(as_text=True)
+    form = re.search(r'<form id="embed-options"[^>]*>', page)[0]
+    tags, php = (json.loads(html.unescape(re.search(rf"data-{name}='([^']*)'", form)[1])) for name in ("tags", "php"))
+    assert set(tags) == set(php) == {f"{lang} {position}" for lang in LANGS for position in embed.POSITIONS}
+    for variant in tags:
+        lang, position = variant.split()
+        options = embed.Options('[data-x="a&b"]', lang, position)
+        assert tags[variant].replace(embed.TARGET_SLOT, "[data-x=&quot;a&amp;b&quot;]") == embed.embed_tag(
+            "http://localhost/widget.js", options)
+        assert php[variant] == embed.php_attributes(options)
+    assert f'data-target-slot="{embed.TARGET_SLOT}"' in form
+    assert html.unescape(re.search(r'data-not-in-selector="([^"]*)"', form)[1]) == embed.NOT_IN_SELECTOR.pattern
+    assert f'maxlength="{embed.MAX_TARGET}"' in page

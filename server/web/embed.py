@@ -9,11 +9,13 @@ operator page it is reported next to its field and the default is used in the ta
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from flask import Blueprint, Response, render_template, request, send_file, url_for
 from markupsafe import Markup
+from webassets.exceptions import BundleError
 
 from ..input_rules import CONTROL, DEFAULT_LANG, LANGS
 from ..problems import Problem
@@ -32,8 +34,11 @@ WORDPRESS_TARGET = ".wp-block-post-content, .entry-content"
 WORDPRESS_TITLE = ".wp-block-post-title, .entry-title"
 # Built by `make wordpress-plugin`; this server hands it to the operators who embed it.
 PLUGIN_ZIP = Path(__file__).resolve().parents[2] / "dist" / "tro-doc.zip"
-# A CSS selector never needs these: markup, declaration blocks, control characters.
-_NOT_IN_SELECTOR = re.compile(rf"[<{{}};\\{CONTROL}]")
+# A CSS selector never needs these: markup, declaration blocks, control characters. The page's script
+# checks the same pattern (it is valid JS too).
+NOT_IN_SELECTOR = re.compile(rf"[<{{}};\\{CONTROL}]")
+# Where the selector goes in the tags the page's script fills in; never in a valid selector ('{' is not).
+TARGET_SLOT = "{target}"
 
 
 @dataclass(frozen=True)
@@ -48,7 +53,7 @@ class Options:
 def _check(name: str, value: str) -> str | None:
     """The problem with one option's value, or None when it is valid."""
     if name == "target":
-        if not value.strip() or len(value) > MAX_TARGET or _NOT_IN_SELECTOR.search(value):
+        if not value.strip() or len(value) > MAX_TARGET or NOT_IN_SELECTOR.search(value):
             return (f"'target' must be a CSS selector of 1 to {MAX_TARGET} characters without "
                     "control characters or any of < { } ; \\")
     elif name == "lang" and value not in LANGS:
@@ -88,6 +93,21 @@ def embed_tag(loader_url: str, options: Options) -> str:
             f'data-lang="{options.lang}"{position}></script>')
 
 
+def php_attributes(options: Options) -> str:
+    """The WordPress snippet's entries after its fixed selectors (``data-position`` only when it is not the
+    default), as the ``wp_print_script_tag`` array holds them."""
+    position = (f"\n            'data-position' => '{options.position}',"
+                if options.position != DEFAULTS["position"] else "")
+    return f"'data-lang' => '{options.lang}',{position}"
+
+
+def _variants(build: Callable[[Options], str]) -> dict[str, str]:
+    # What the page's script shows for each language and position ("vi floating"), the selector as
+    # TARGET_SLOT: it fills that in as the operator types, and never builds a tag of its own.
+    return {f"{lang} {position}": build(Options(TARGET_SLOT, lang, position))
+            for lang in LANGS for position in POSITIONS}
+
+
 @bp.app_template_global()
 def widget_script(options: Options) -> Markup:
     """The tag in this server's pages (in ``<head>``, without ``defer``, so settings apply before first paint)."""
@@ -95,13 +115,10 @@ def widget_script(options: Options) -> Markup:
 
 
 def integrity() -> str | None:
-    """The SRI hash the loader checks the versioned bundle with, when the widget module provides it."""
-    bundle_integrity = getattr(widget, "bundle_integrity", None)
-    if bundle_integrity is None:
-        return None
+    """The SRI hash the loader checks the versioned bundle with; None before the widget is built."""
     try:
-        return bundle_integrity() or None
-    except Exception:  # not built yet: the page is still useful without the note
+        return widget.bundle_integrity()
+    except (BundleError, OSError):  # the page is still useful without the note
         return None
 
 
@@ -113,7 +130,9 @@ def page() -> tuple[str, int]:
     origin = request.host_url.rstrip("/")
     html = render_template(
         "embed.html", options=options, errors=errors, loader_url=loader_url, origin=origin,
-        tag=embed_tag(loader_url, options), integrity=integrity(), langs=LANGS, positions=POSITIONS,
+        tag=embed_tag(loader_url, options), php=php_attributes(options), integrity=integrity(),
+        tags=_variants(lambda variant: embed_tag(loader_url, variant)), php_variants=_variants(php_attributes),
+        target_slot=TARGET_SLOT, not_in_selector=NOT_IN_SELECTOR.pattern, max_target=MAX_TARGET,
         wordpress_target=WORDPRESS_TARGET, wordpress_title=WORDPRESS_TITLE, plugin_built=PLUGIN_ZIP.is_file(),
         preview_url=url_for("embed.preview", target=options.target, lang=options.lang, position=options.position))
     return html, 400 if errors else 200

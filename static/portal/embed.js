@@ -12,15 +12,17 @@
   const targetError = document.getElementById('target-error');
   const status = document.getElementById('copy-status');
   const copyButton = document.getElementById('copy-tag');
-  const MAX_TARGET = 200;
+  // The server builds the tag and the WordPress entries for each language and position; the selector is
+  // filled in here, where the server's rule for it is checked too.
+  const { tags, php, targetSlot, notInSelector } = form.dataset;
+  const tagFor = JSON.parse(tags), phpFor = JSON.parse(php), forbidden = new RegExp(notInSelector);
 
   // As server/web/embed.py: only & and " need references inside a double-quoted attribute.
   const attr = (value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
   // The server checks length and characters; the browser can also check the selector's syntax.
   const validSelector = (value) => {
-    // eslint-disable-next-line no-control-regex
-    if (!value || value.length > MAX_TARGET || /[<{};\\\u0000-\u001f\u007f]/.test(value)) return false;
+    if (!value || value.length > target.maxLength || forbidden.test(value)) return false;
     try {
       document.createDocumentFragment().querySelector(value);
       return true;
@@ -35,12 +37,6 @@
     position: form.elements.position.value || 'before-target',
   });
 
-  const attributes = (o) => `data-target="${attr(o.target)}" data-lang="${o.lang}"`
-    + (o.position !== 'before-target' ? ` data-position="${o.position}"` : '');
-  // The WordPress snippet's entries after its fixed selectors, as the template's php_attrs macro writes them.
-  const phpAttributes = (o) => `'data-lang' => '${o.lang}',`
-    + (o.position !== 'before-target' ? `\n            'data-position' => '${o.position}',` : '');
-
   let timer = 0;
   let shown = frame.src;
 
@@ -50,9 +46,10 @@
     target.setAttribute('aria-invalid', String(!valid));
     targetError.hidden = valid;
     if (!valid) return;
-    code.textContent = `<script src="${attr(form.dataset.loader)}" ${attributes(o)}></script>`;
+    const variant = `${o.lang} ${o.position}`;
+    code.textContent = tagFor[variant].replace(targetSlot, () => attr(o.target));
     document.querySelectorAll('[data-embed-php]').forEach((el) => {
-      el.textContent = phpAttributes(o);
+      el.textContent = phpFor[variant];
     });
     const query = new URLSearchParams(o).toString();
     history.replaceState(null, '', `${location.pathname}?${query}`);
