@@ -81,12 +81,12 @@ class Policy:
             headers["Cross-Origin-Resource-Policy"] = "cross-origin"
         return response
 
-    def preflight(self, methods: str = "POST") -> Response:
-        """The answer to a CORS preflight of a route sent as JSON; a listed-only route refuses others (403)."""
+    def preflight(self) -> Response:
+        """The answer to a CORS preflight of a JSON ``POST``; a listed-only route refuses other origins (403)."""
         if self.listed_only:
             check_origin()
         response = Response(status=204)
-        response.headers["Access-Control-Allow-Methods"] = f"{methods}, OPTIONS"
+        response.headers["Access-Control-Allow-Methods"] = "POST, OPTIONS"
         response.headers["Access-Control-Allow-Headers"] = "Content-Type"
         response.headers["Access-Control-Max-Age"] = PREFLIGHT_MAX_AGE
         return response
