@@ -15,8 +15,19 @@ from . import audio_service
 from .registry import SpeechJob, prune_unplayed, unplayed_count
 
 audio_cli = AppGroup("audio", help="Pre-record and inspect article audio.")
-# The group's former name: the same commands, left out of the help.
-speech_alias = AppGroup("speech", help="Former name of 'flask audio'.", hidden=True, commands=audio_cli.commands)
+
+
+class _FormerName(AppGroup):
+    """``flask speech …``: looks its commands up in ``flask audio``, so there is one of each."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return audio_cli.get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return audio_cli.list_commands(ctx)
+
+
+speech_alias = _FormerName("speech", help="Former name of 'flask audio'.", hidden=True)
 
 
 def _articles(slugs: tuple[str, ...], every: bool) -> list[Article]:
