@@ -15,7 +15,7 @@ from flask import Flask
 
 from ..speech import Segment, article_blocks, segment_blocks
 from . import registry
-from .background import PRUNE_EVERY, Background, PruneTimer
+from .background import Background, PruneTimer
 from .cache import AudioCache, CachedAudio
 from .chain import EngineChain
 from .engines import Deadline, Engine
@@ -30,6 +30,8 @@ SEGMENT_ID = re.compile(r"[0-9a-f]{32}")
 
 
 class ArticleLike(Protocol):
+    """What the service reads of an article."""
+
     title: str
     lead: str
     body: str
@@ -41,8 +43,7 @@ class AudioService:
 
     def __init__(self, app: Flask, *, cache: AudioCache, engines: dict[str, Engine], flights: SingleFlight,
                  budgets: Budgets, concurrency: int, lookahead: int, max_waiting: int = 0,
-                 playlist_max: int, abbreviations: Mapping[str, str] | None = None,
-                 prune_every: float = PRUNE_EVERY) -> None:
+                 playlist_max: int, abbreviations: Mapping[str, str] | None = None) -> None:
         self.cache = cache
         self.chain = EngineChain(engines, cache.counters, fallback_reserve=budgets.fallback_reserve)
         self.recorder = Recorder(cache, self.chain, flights)
@@ -52,7 +53,7 @@ class AudioService:
         self.playlist_max = playlist_max
         self.background = Background(app, self.recorder, self.chain, workers=concurrency + 1,
                                      budget=budgets.background, lookahead=lookahead)
-        self.pruner = PruneTimer(app, prune_every)
+        self.pruner = PruneTimer(app)
         # Distinct new recordings that request threads may wait for at once (0: no bound). Beyond that the
         # answer is 503 at once, so a slow or dead upstream cannot take every server thread from pages and
         # cached audio. Listeners of a recording already under way join it without counting.
