@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from flask import current_app, has_app_context
+from flask import current_app
 from sqlalchemy import DateTime, Integer, String, Text, delete, func, literal_column, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, aliased, mapped_column
@@ -119,12 +119,12 @@ def prune_unplayed(max_age_days: float | None = None) -> int:
     result = db.session.execute(delete(SpeechSegment).where(SpeechSegment.last_played_at.is_(None),
                                                             SpeechSegment.created_at < cutoff))
     db.session.commit()
-    removed = result.rowcount or 0
-    if removed and has_app_context():
-        recent = current_app.extensions.get(RECENT_EXTENSION)
-        if recent is not None:
-            recent.clear()
-    return removed
+    # This process may remember playlists as registered whose rows a prune (here, or in another process that
+    # shares the database) removed: forget them either way, so the next fetches check the database again.
+    recent = current_app.extensions.get(RECENT_EXTENSION)
+    if recent is not None:
+        recent.clear()
+    return result.rowcount or 0
 
 
 def _admit(new: int, admit_new: Callable[[int], None]) -> None:

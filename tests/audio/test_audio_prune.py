@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from server.audio import audio_service
 from server.audio.background import PruneTimer
-from server.audio.registry import SpeechSegment
+from server.audio.registry import SpeechSegment, prune_unplayed
 from server.db import db
 
 
@@ -64,3 +64,18 @@ def test_the_service_starts_its_timer_on_the_first_request_and_stops_it_on_close
     assert service.pruner.running
     service.close()
     assert not service.pruner.running
+
+
+def test_a_prune_elsewhere_is_seen_at_this_process_next_prune(audio_app):
+    """Two processes on one database: one prunes; the other, which remembers the playlist as registered,
+    checks the database again after its own prune, even though that one found nothing left to remove."""
+    here, elsewhere = audio_app(), audio_app()
+    text = {"lang": "vi", "blocks": ["Một câu cũ chưa ai nghe."]}
+    segment = here.test_client().post("/api/v1/speech", json=text).get_json()["segments"][0]
+    _age_unplayed(here, days=30)
+    with elsewhere.app_context():
+        assert prune_unplayed() == 1
+    with here.app_context():
+        assert prune_unplayed() == 0
+    assert here.test_client().post("/api/v1/speech", json=text).status_code == 200
+    assert segment["id"] in _ids(here)
