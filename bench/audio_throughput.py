@@ -24,12 +24,13 @@ from contextlib import contextmanager
 from server import create_app
 from server.audio import audio_service
 from server.audio.engines import Deadline
-from server.audio.registry import SpeechJob, register_playlist
+from server.audio.registry import SpeechJob, Voice, register_playlist
 from server.speech import segment_blocks
 from tests.fake_google import FakeGoogle
 
 SEGMENTS = segment_blocks(["Huyện Đăk Song kiểm tra công tác cải cách hành chính."])
-SEGMENT = SpeechJob(SEGMENTS[0].id, SEGMENTS[0].spoken, "vi", "gtts", "normal")
+VOICE = Voice("vi", "gtts")
+SEGMENT = SpeechJob(SEGMENTS[0].id, SEGMENTS[0].spoken, VOICE)
 NGINX_CONF = """
 worker_processes 2;
 user {user};
@@ -77,7 +78,7 @@ def prepare(folder: str) -> dict[str, str]:
         app = create_app({"DATABASE_URL": env["TRODOC_DATABASE_URL"], "AUDIO_DIR": env["TRODOC_AUDIO_DIR"],
                           "GTTS_URL": fake.url, "TTS_ENGINES": "gtts"})
         with app.app_context():
-            register_playlist(SEGMENTS, lang="vi", engine="gtts", speed="normal")
+            register_playlist(SEGMENTS, VOICE)
         audio_service(app).record(SEGMENT, Deadline(10))
         audio_service(app).close()
     return env
