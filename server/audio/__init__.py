@@ -36,24 +36,22 @@ def _locker(config, cache: AudioCache, counters: Counters) -> Locker:
 
 def _build(app: Flask) -> AudioService:
     config = app.config
-    counters = Counters(config["AUDIO_DIR"], flush_interval=float(config["AUDIO_STATS_FLUSH"]))
+    counters = Counters(config["AUDIO_DIR"], flush_interval=config["AUDIO_STATS_FLUSH"])
     engines = build_engines(config)
-    cache = AudioCache(config["AUDIO_DIR"], int(float(config["AUDIO_CACHE_MB"]) * 1024 * 1024), counters,
-                       engines=list(engines))
+    cache = AudioCache(config["AUDIO_DIR"], config["AUDIO_CACHE_MB"] * 2**20, counters, engines=list(engines))
     return AudioService(
         app,
         cache=cache,
         engines=engines,
         flights=SingleFlight(_locker(config, cache, counters)),
-        budgets=Budgets(request=float(config["TTS_REQUEST_BUDGET"]),
-                        background=float(config["TTS_BACKGROUND_BUDGET"]),
-                        fallback_reserve=float(config["TTS_FALLBACK_RESERVE"])),
-        concurrency=int(config["TTS_CONCURRENCY"]),
-        max_waiting=int(config["TTS_MAX_WAITING"]),
-        lookahead=int(config["TTS_LOOKAHEAD"]),
-        playlist_max=int(config["PLAYLIST_MAX_SEGMENTS"]),
+        budgets=Budgets(request=config["TTS_REQUEST_BUDGET"], background=config["TTS_BACKGROUND_BUDGET"],
+                        fallback_reserve=config["TTS_FALLBACK_RESERVE"]),
+        concurrency=config["TTS_CONCURRENCY"],
+        max_waiting=config["TTS_MAX_WAITING"],
+        lookahead=config["TTS_LOOKAHEAD"],
+        playlist_max=config["PLAYLIST_MAX_SEGMENTS"],
         # The built-in abbreviations plus the operator's TRODOC_ABBREVIATIONS file, loaded once.
-        abbreviations=load_abbreviations(config.get("ABBREVIATIONS") or None),
+        abbreviations=load_abbreviations(config["ABBREVIATIONS"] or None),
     )
 
 

@@ -112,7 +112,7 @@ def prune_unplayed(max_age_days: float | None = None) -> int:
     """Forget segments registered more than ``max_age_days`` ago (default ``REGISTRY_UNPLAYED_DAYS``) and never
     played; returns how many. Their recordings, if any, stay in the audio cache (content-addressed)."""
     if max_age_days is None:
-        max_age_days = float(current_app.config["REGISTRY_UNPLAYED_DAYS"])
+        max_age_days = current_app.config["REGISTRY_UNPLAYED_DAYS"]
     cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(days=max_age_days)
     if db.engine.dialect.name == "sqlite":
         cutoff = cutoff.replace(tzinfo=None)  # SQLite keeps CURRENT_TIMESTAMP as naive UTC text
@@ -129,7 +129,7 @@ def prune_unplayed(max_age_days: float | None = None) -> int:
 
 def _admit(new: int, admit_new: Callable[[int], None]) -> None:
     admit_new(new)
-    limit = int(current_app.config.get("REGISTRY_MAX_UNPLAYED") or 0)
+    limit = current_app.config["REGISTRY_MAX_UNPLAYED"]
     if limit and unplayed_count() + new > limit:
         raise RegistryFull(limit)
 

@@ -17,12 +17,12 @@ __all__ = ["Deadline", "Engine", "EngineError", "EngineUnavailable", "build_engi
 def _http(config: Mapping[str, Any]) -> dict[str, Any]:
     # What every HTTP engine takes from the settings: each gets its own pool, retries and breaker.
     return {
-        "concurrency": int(config["TTS_CONCURRENCY"]),
-        "connect_timeout": float(config["TTS_CONNECT_TIMEOUT"]),
-        "read_timeout": float(config["TTS_READ_TIMEOUT"]),
-        "retry": RetryPolicy(tries=int(config["TTS_RETRY_TRIES"]), base=float(config["TTS_RETRY_BASE"]),
-                             cap=float(config["TTS_RETRY_CAP"])),
-        "breaker": CircuitBreaker(int(config["TTS_BREAKER_THRESHOLD"]), float(config["TTS_BREAKER_COOLDOWN"])),
+        "concurrency": config["TTS_CONCURRENCY"],
+        "connect_timeout": config["TTS_CONNECT_TIMEOUT"],
+        "read_timeout": config["TTS_READ_TIMEOUT"],
+        "retry": RetryPolicy(tries=config["TTS_RETRY_TRIES"], base=config["TTS_RETRY_BASE"],
+                             cap=config["TTS_RETRY_CAP"]),
+        "breaker": CircuitBreaker(config["TTS_BREAKER_THRESHOLD"], config["TTS_BREAKER_COOLDOWN"]),
     }
 
 
@@ -31,17 +31,17 @@ def _gtts(config: Mapping[str, Any]) -> Engine:
 
 
 def _openai(config: Mapping[str, Any]) -> Engine:
-    url = str(config.get("OPENAI_TTS_URL") or "")
+    url = config["OPENAI_TTS_URL"]
     if not url.startswith(("http://", "https://")):
         raise ValueError("TTS_ENGINES names openai: set TRODOC_OPENAI_TTS_URL to the server's base URL "
                          "(without /v1), e.g. http://127.0.0.1:8880")
-    return OpenAiEngine(url=url, model=str(config["OPENAI_TTS_MODEL"]), voice=str(config["OPENAI_TTS_VOICE"]),
-                        key=str(config.get("OPENAI_TTS_KEY") or ""), **_http(config))
+    return OpenAiEngine(url=url, model=config["OPENAI_TTS_MODEL"], voice=config["OPENAI_TTS_VOICE"],
+                        key=config["OPENAI_TTS_KEY"], **_http(config))
 
 
 def _espeak(config: Mapping[str, Any]) -> Engine:
-    return EspeakEngine(accent=str(config["ESPEAK_ACCENT"]), words_per_minute=int(config["ESPEAK_RATE"]),
-                        timeout=float(config["TTS_READ_TIMEOUT"]) * 2)
+    return EspeakEngine(accent=config["ESPEAK_ACCENT"], words_per_minute=config["ESPEAK_RATE"],
+                        timeout=config["TTS_READ_TIMEOUT"] * 2)
 
 
 FACTORIES = {"gtts": _gtts, "openai": _openai, "espeak": _espeak}
