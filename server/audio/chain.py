@@ -61,7 +61,7 @@ class EngineChain:
             RECORDINGS.labels(engine=engine.name, primary=str(primary).lower()).inc()
             return Synthesized(audio, engine.name, primary)
         self.counters.add("failed")
-        raise _unavailable(errors)
+        raise _all_failed(errors)
 
     def first_healthy(self, engine: str) -> str:
         """The engine a new recording of a segment registered with ``engine`` would come from now (its
@@ -82,7 +82,8 @@ class EngineChain:
             engine.close()
 
 
-def _unavailable(errors: list[EngineError]) -> AudioUnavailable:
+def _all_failed(errors: list[EngineError]) -> AudioUnavailable:
+    # The soonest any engine may answer again; "permanent" when none said it was only busy or down.
     waits = [error.retry_after for error in errors if isinstance(error, EngineUnavailable)]
     message = "; ".join(str(error) for error in errors) or "no speech engine is configured"
     if waits:

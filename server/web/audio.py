@@ -26,7 +26,7 @@ def _serving() -> None:
     audio_service().on_request()
 
 
-def _unavailable(error: AudioUnavailable) -> Problem:
+def _problem_of(error: AudioUnavailable) -> Problem:
     # Even a permanent engine failure is the service being unable to speak now: the contract is 503.
     detail = ("The speech engine could not read this text." if error.permanent
               else "The speech engine is busy or unreachable; try again shortly.")
@@ -41,7 +41,7 @@ def _recording(segment_id: str) -> CachedAudio:
         raise Problem(404, f"No audio has the id '{segment_id}'; fetch the playlist first.",
                       title="Not Found") from None
     except AudioUnavailable as error:
-        raise _unavailable(error) from None
+        raise _problem_of(error) from None
 
 
 def _send(found: CachedAudio) -> Response:
@@ -84,7 +84,7 @@ def article(slug: str) -> Response:
     try:
         chunks = service.stream_mp3(jobs)
     except AudioUnavailable as error:
-        raise _unavailable(error) from None
+        raise _problem_of(error) from None
     response = Response(chunks, mimetype="audio/mpeg")
     filename = f"{found.slug}.mp3"
     response.headers["Content-Disposition"] = (
