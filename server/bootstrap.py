@@ -104,6 +104,8 @@ def _prepared_first(command: click.Command) -> None:
             _prepared_first(child)
         return
     callback: Callable[..., Any] = command.callback  # type: ignore[assignment]
+    if getattr(callback, "prepares_first", False):
+        return  # the command objects are the modules', shared by every app of the process: wrapped once
 
     @functools.wraps(callback)
     @with_appcontext
@@ -111,6 +113,7 @@ def _prepared_first(command: click.Command) -> None:
         prepare()
         return callback(*args, **kwargs)
 
+    run.prepares_first = True  # type: ignore[attr-defined]
     command.callback = run
 
 

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from server import create_app
 from server.articles.samples import sample_articles
 from server.db import db
+from server.usage.cli import stats_command
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = len(sample_articles())
@@ -74,6 +75,15 @@ def test_a_command_on_a_new_database_finds_its_schema(database_url, tmp_path):
     result = app.test_cli_runner().invoke(args=["articles", "list"])
     assert result.exit_code == 0, result.output
     assert len(result.output.strip().splitlines()) == SAMPLES
+
+
+def test_each_command_is_wrapped_once_however_many_apps_a_process_builds(tmp_path):
+    # The command objects belong to their modules, so every app of a process shares them: a wrapper per app
+    # would nest until a command hit the recursion limit.
+    for _ in range(3):
+        fresh_app(f"sqlite:///{tmp_path / 't.db'}", tmp_path)
+    assert stats_command.callback.prepares_first
+    assert not getattr(stats_command.callback.__wrapped__, "prepares_first", False)
 
 
 def test_db_init_creates_the_schema_without_samples_when_asked(database_url, tmp_path):
