@@ -83,14 +83,14 @@ class Background:
     def _stamp_recorded(self, segment_id: str, limit: int) -> None:
         cache = self.recorder.cache
         registry.mark_played([found for found in registry.playlist_from(segment_id, limit)
-                              if cache.peek(found) is not None])
+                              if cache.find(found) is not None])
 
     def _after_play(self, segment_id: str) -> None:
         registry.mark_played([segment_id])
         if not self.lookahead:
             return
         for job in registry.next_jobs(segment_id, self.lookahead):
-            if self.recorder.cache.peek(job.segment_id) is None:
+            if self.recorder.cache.find(job.segment_id) is None:
                 self.submit(job.segment_id, lambda job=job: self.recorder.record(job, Deadline(self.budget)))
 
     def upgrade_later(self, segment_id: str) -> None:
@@ -121,7 +121,7 @@ class Background:
         while segment_ids := publish.next_queued():
             for segment_id in segment_ids:
                 job = registry.find_job(segment_id)
-                if job is not None and self.recorder.cache.peek(segment_id) is None:
+                if job is not None and self.recorder.cache.find(segment_id) is None:
                     # AudioUnavailable ends the drain with the rest still queued, for the next poll.
                     self.recorder.record(job, Deadline(self.budget))
                 publish.done(segment_id)

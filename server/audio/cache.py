@@ -89,7 +89,7 @@ class AudioCache:
         os.makedirs(folder, exist_ok=True)
         return os.path.join(folder, f"{segment_id}.lock")
 
-    def peek(self, segment_id: str) -> CachedAudio | None:
+    def find(self, segment_id: str) -> CachedAudio | None:
         """The best recording on disk (primary first, then the fallback engines in the chain's order),
         without counting a hit or a miss; the one it returns is marked recently used."""
         candidates = [(True, self.primary_engine)] + [(False, engine) for engine in self.fallback_engines]
@@ -105,8 +105,8 @@ class AudioCache:
         return None
 
     def lookup(self, segment_id: str) -> CachedAudio | None:
-        """Like :meth:`peek`, counting a hit (primary or fallback) or a miss."""
-        found = self.peek(segment_id)
+        """Like :meth:`find`, counting a hit (primary or fallback) or a miss."""
+        found = self.find(segment_id)
         self.counters.add("hits" if found else "misses")
         return found
 

@@ -35,7 +35,7 @@ def queue_article(article) -> int:
 
     service = audio_service()
     wanted = list(dict.fromkeys(job.segment_id for job in service.article_jobs(article)
-                                if service.cache.peek(job.segment_id) is None))
+                                if service.cache.find(job.segment_id) is None))
     if not wanted:
         return 0
     queued = set(db.session.scalars(select(QueuedRecording.segment_id)

@@ -40,7 +40,7 @@ class Recorder:
             raise AudioUnavailable("another worker is still recording this segment", retry_after=1.0) from None
 
     def _record_locked(self, job: SpeechJob, deadline: Deadline, upgrade: bool) -> CachedAudio:
-        found = self.cache.peek(job.segment_id)  # another process may have finished while we waited
+        found = self.cache.find(job.segment_id)  # another process may have finished while we waited
         if found is not None and (found.primary or not upgrade):
             return found
         try:

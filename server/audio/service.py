@@ -99,7 +99,7 @@ class AudioService:
     def reader(self, segment_id: str) -> dict:
         """Which engine reads ``segment_id`` and its rank: the one that made its recording, or else the one a
         new recording would come from now."""
-        found = self.cache.peek(segment_id)
+        found = self.cache.find(segment_id)
         if found is not None and found.engine in self.engines:
             name = found.engine
         else:

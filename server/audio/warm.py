@@ -31,7 +31,7 @@ def warm(recorder: Recorder, jobs: Iterable[SpeechJob], *, concurrency: int, bud
     with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="trodoc-warm") as pool:
         futures = []
         for job in unique:
-            if recorder.cache.peek(job.segment_id) is not None:
+            if recorder.cache.find(job.segment_id) is not None:
                 summary.cached += 1
                 progress()
             else:

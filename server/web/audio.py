@@ -79,7 +79,7 @@ def article(slug: str) -> Response:
     found = article_or_404(slug)
     service = audio_service()
     jobs = service.article_jobs(found)
-    if any(service.cache.peek(job.segment_id) is None for job in jobs):
+    if any(service.cache.find(job.segment_id) is None for job in jobs):
         charge_synthesis()  # a fully recorded article costs no upstream call and is never limited
     try:
         chunks = service.stream_mp3(jobs)

@@ -29,13 +29,13 @@ def test_layout_is_sharded_and_fallback_is_kept_apart(tmp_path):
     segment_id = "abcdef" + "0" * 26
     robotic = cache.store(segment_id, b"espeak", primary=False, engine="espeak")
     assert robotic.path == str(tmp_path / "audio" / "fallback" / "ab" / "cd" / f"{segment_id}.espeak.mp3")
-    assert cache.peek(segment_id) == robotic and not robotic.primary and robotic.engine == "espeak"
+    assert cache.find(segment_id) == robotic and not robotic.primary and robotic.engine == "espeak"
     # Fallback engines rank in the chain's order.
     fallback = cache.store(segment_id, b"openai", primary=False, engine="openai")
-    assert cache.peek(segment_id) == fallback and fallback.engine == "openai"
+    assert cache.find(segment_id) == fallback and fallback.engine == "openai"
     primary = cache.store(segment_id, b"primary", primary=True)
     assert primary.path == str(tmp_path / "audio" / "ab" / "cd" / f"{segment_id}.mp3")
-    assert cache.peek(segment_id) == primary and primary.engine == "gtts"
+    assert cache.find(segment_id) == primary and primary.engine == "gtts"
     assert not os.path.exists(fallback.path) and not os.path.exists(robotic.path)  # superseded
     assert cache.usage().files == 1
 
@@ -55,7 +55,7 @@ def test_a_writer_killed_mid_write_leaves_nothing_served(tmp_path):
     writer.send_signal(signal.SIGKILL)
     writer.wait()
     assert not os.path.exists(target)
-    assert cache.peek(segment_id) is None  # so the segment is a miss and gets recorded again
+    assert cache.find(segment_id) is None  # so the segment is a miss and gets recorded again
     assert cache.usage().files == 0  # the leftover temporary file is not a recording
     leftover, = os.listdir(folder)
     old = time.time() - 2 * 3600
@@ -75,8 +75,8 @@ def test_least_recently_used_recordings_are_evicted_over_the_cap(tmp_path):
         cache.store(segment_id, bytes(1000), primary=True)
     usage = cache.usage()
     assert usage.bytes <= 10_000
-    assert cache.peek(ids[0]) is not None and cache.peek(ids[11]) is not None
-    assert cache.peek(ids[1]) is None and cache.peek(ids[2]) is None
+    assert cache.find(ids[0]) is not None and cache.find(ids[11]) is not None
+    assert cache.find(ids[1]) is None and cache.find(ids[2]) is None
     assert cache.counters.local()["evicted"] >= 2
 
 

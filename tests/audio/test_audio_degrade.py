@@ -74,7 +74,7 @@ def test_a_full_disk_serves_recordings_uncached_and_recovers(audio_app, register
 
     os.unlink(filler)
     assert client.get(f"/audio/{second.id}.mp3").status_code == 200
-    assert audio_service(app).cache.peek(second.id) is not None
+    assert audio_service(app).cache.find(second.id) is not None
     disk = client.get("/healthz").get_json()["parts"]["audio_disk"]
     assert disk["writable"] is True and "error" not in disk
 

@@ -83,7 +83,7 @@ def test_upstream_down_and_nothing_cached_is_a_quick_503(audio_app, registered, 
     assert response.status_code == 503 and response.mimetype == "application/problem+json"
     assert int(response.headers["Retry-After"]) >= 1
     assert "no-store" in response.headers["Cache-Control"]
-    assert not audio_service(app).cache.peek(first.id)  # nothing half-made was kept
+    assert not audio_service(app).cache.find(first.id)  # nothing half-made was kept
 
 
 def test_cached_audio_is_still_served_while_upstream_is_down(audio_app, registered, fake_google):
@@ -112,7 +112,7 @@ def test_fallback_recording_is_short_lived_and_replaced_when_google_is_back(audi
     time.sleep(0.25)  # the breaker's cool-down
     client.get(f"/audio/{first.id}.mp3")  # still the fallback; the primary is recorded in the background
     cache = audio_service(app).cache
-    assert wait_until(lambda: cache.peek(first.id).primary)
+    assert wait_until(lambda: cache.find(first.id).primary)
     primary = client.get(f"/audio/{first.id}.mp3")
     assert "immutable" in primary.headers["Cache-Control"]
     assert audio_frames(primary.data) == audio_frames(fake_google.audio_for(first.spoken))
@@ -125,9 +125,9 @@ def test_look_ahead_records_the_next_three_segments(audio_app, registered, fake_
     segments = registered(app, *TEXTS)
     app.test_client().get(f"/audio/{segments[0].id}.mp3")
     cache = audio_service(app).cache
-    assert wait_until(lambda: all(cache.peek(s.id) for s in segments[1:4]))
+    assert wait_until(lambda: all(cache.find(s.id) for s in segments[1:4]))
     time.sleep(0.1)
-    assert cache.peek(segments[4].id) is None
+    assert cache.find(segments[4].id) is None
     assert sorted(text for text, _, _ in fake_google.requests) == sorted(TEXTS[:4])
 
 

@@ -25,7 +25,7 @@ def queued(app) -> list[str]:
 
 
 def cached(app, segments) -> bool:
-    return all(audio_service(app).cache.peek(s["id"]) is not None for s in segments)
+    return all(audio_service(app).cache.find(s["id"]) is not None for s in segments)
 
 
 def test_a_published_article_is_recorded_before_anyone_asks(audio_app, fake_google, auth):

@@ -26,7 +26,7 @@ with app.app_context():
     threads = [threading.Thread(target=service.record, args=(job, Deadline(10))) for job in jobs for _ in range(5)]
     [t.start() for t in threads]
     [t.join() for t in threads]
-print(json.dumps([service.cache.peek(i).size for i in ids]), flush=True)
+print(json.dumps([service.cache.find(i).size for i in ids]), flush=True)
 service.close()
 """
 
@@ -69,4 +69,4 @@ def test_two_processes_share_one_upstream_call_per_segment(audio_app, registered
     assert results[0] == results[1] and all(results[0])
     assert fake_google.calls == len(texts)
     assert sorted(text for text, _, _ in fake_google.requests) == sorted(texts)
-    assert audio_service(app).cache.peek(segments[0].id).primary
+    assert audio_service(app).cache.find(segments[0].id).primary
