@@ -39,25 +39,30 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .numbers import read_digits, read_fraction, read_int, read_integer_token, read_number, read_ordinal, roman_value
+from .spelling import ACRONYM_PATTERN, is_spelled, letter_names
 from .tables import load_contexts, load_table
 from .text import clean_text
 
 # Vietnamese number token: English comma thousands with a decimal dot ("1,234.5"), dot thousands with
-# optional decimal comma, English comma thousands (two groups or more), dotted versions ("4.0"), digits.
-_NUM = (r"(?:\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}|\d+(?:\.\d+)+"
-        r"|\d+(?:,\d+)?)")
+# optional decimal comma, English comma thousands (two groups or more), dotted versions ("4.0"), digits
+# with an optional decimal comma; each only as a whole run, and any other run of digit groups as one
+# token, so that no digit of a run is left over to be read on a second pass.
+_NUM = (r"(?:(?:\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}|\d+(?:\.\d+)+"
+        r"|\d+(?:,\d+)?)(?![.,]?\d)|\d+(?:[.,]\d+)+)")
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+# A gap between words, as ``clean_text`` sees one: whitespace or invisible characters.
+_GAP = r"[\s\u200b\u200c\u200d\u2060\ufeff]+"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 _NO_NUM_BEFORE = r"(?<![\d.,/])"
 _NO_NUM_AFTER = r"(?![\d/]|[.,]\d)"
 _MULTIPLIERS = {"nghìn": "nghìn", "ngàn": "nghìn", "triệu": "triệu", "tỷ": "tỷ", "tỉ": "tỷ", "tr": "triệu"}
 # Spoken shorthand glued to the number: "15k", "500K", "5tr".
 _SHORTHAND = {"k": "nghìn", "K": "nghìn", "tr": "triệu"}
+_SIGNS = {"+": "cộng", "±": "cộng trừ", "-": "âm", "−": "âm", "–": "âm"}
 
 UNITS: Mapping[str, str] = {**load_table("units"), **load_table("currencies"), **_SHORTHAND}
 CURRENCIES: Mapping[str, str] = load_table("currencies")
 DOCUMENT_TYPES: Mapping[str, str] = load_table("document_types")
-LETTERS: Mapping[str, str] = load_table("letters")
 LOANWORDS: Mapping[str, str] = load_table("loanwords")
 CONTEXTS: Mapping[str, tuple[str, ...]] = load_contexts()
 
@@ -68,6 +73,12 @@ for _kind, _words in CONTEXTS.items():
     if _kind not in _AFTER_KINDS:
         for _word in _words:
             _CONTEXT_KINDS[_word] = _CONTEXT_KINDS.get(_word, frozenset()) | {_kind}
+# A phrase also has the kinds of its last words ("tỉ số" those of "số"): what a reading leaves
+# before the number must not change how it is read on a second pass.
+for _word in list(_CONTEXT_KINDS):
+    _tail = _word.split()
+    for _i in range(1, len(_tail)):
+        _CONTEXT_KINDS[_word] |= _CONTEXT_KINDS.get(" ".join(_tail[_i:]), frozenset())
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -103,29 +114,37 @@ def _alternation(words: Iterable[str]) -> str:
 _UNIT_ALT = _alternation(UNITS)
 _PREFIX_CURRENCIES = "".join(re.escape(c) for c in CURRENCIES if len(c) == 1 and not c.isalnum())
 _PER_ALT = _alternation([*CONTEXTS.get("per", ()), *(u for u in UNITS if u[0].isalpha())])
-_FRACTION_NOUN_RE = re.compile(r"\s+(?:" + _alternation(CONTEXTS.get("fraction-noun", ())) + r")(?!\w)", re.I)
+_FRACTION_NOUN_RE = re.compile(_GAP + r"(?:" + _alternation(CONTEXTS.get("fraction-noun", ())) + r")(?!\w)", re.I)
 # Words before a number that change how it is read; checked by looking back
 # from the number so the scan only ever starts at digits and symbols.
-_CONTEXT_RE = re.compile(r"(?<![^\W\d])(" + _trie_pattern(_written_forms(_CONTEXT_KINDS)) + r")\s+['\"“‘]?\Z")
+_CONTEXT_RE = re.compile(r"(?<![^\W\d])(" + _trie_pattern(_written_forms(_CONTEXT_KINDS)) + r")" + _GAP + r"['\"“‘]?\Z")
 _LOOKBACK = 24
 # An amount ends just before a range dash: a digit, or a digit and its unit or time letter.
 _AMOUNT_END_RE = re.compile(r"\d(?:\s?(?:" + _UNIT_ALT + r"|h|g|p|ph|s|giờ|phút|giây|tháng|năm))?\s*\Z")
+# A score word earlier in the clause: "thắng Thái Lan 2-1", "tỉ số chung cuộc 3 - 2".
+_SCORE_BEFORE_RE = re.compile(r"(?<!\w)(?:" + _trie_pattern(_written_forms(CONTEXTS.get("score", ())))
+                              + r")(?!\w)[^.;:!?]*\Z")
+_SCORE_LOOKBACK = 40
 _DIGIT_GROUP_RE = re.compile(r"\+?\d+")
 _NUMBER_RE = re.compile(r"\d+")
+_DIGIT_RUN_RE = re.compile(r"\d+|\D+")
+# A numeral heading a block: "II. KẾT QUẢ", "IV) Tổ chức"; spaces before the mark and a digit after it
+# ("V)0") do not matter, because the spoken text loses the one and gains a space before the other.
+_HEADING_MARK_RE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]*[.)](?=[\s\u200b\u200c\u200d\u2060\ufeff\d])")
 _NON_SPACE_RE = re.compile(r"\S")
-# Acronyms spelled letter by letter: no vowel at all, or a letter Vietnamese words never have.
-_ACRONYM = r"(?:[BCDFGHJ-NP-TVWXZĐ]{2,6}|(?=[A-Z]{0,5}[FJWZ])[A-Z]{2,6})"
 _ROMAN_UPPER = r"(?=[IVXLCDM])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 
 _ADDRESS_RE = re.compile(
     r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
-    r"|(?P<url>(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*?\.(?i:vn|com|net|org|gov|edu|info|io)(?![\w-]|\.\w)"
+    r"|(?P<url>(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*?\.(?i:vn|com|net|org|gov|edu|info|io)(?![^\W\d]|-|\.\w)"
     r"(?:/[^\s]*[^\s.,;:!?)\]\"”'])?)"
 )
 # Cheap anchors that every e-mail or web address contains.
-_ADDRESS_ANCHOR_RE = re.compile(r"@|://|\.(?i:vn|com|net|org|gov|edu|info|io)(?![\w-])")
+# A digit may follow the address ("abc.vn2"): it is read on its own, before and after normalisation alike.
+_ADDRESS_ANCHOR_RE = re.compile(r"@|://|\.(?i:vn|com|net|org|gov|edu|info|io)(?![^\W\d]|-)")
 _TOKEN_OPENERS = frozenset("([<\"'“‘«")
 _GROUP_NAME_RE = re.compile(r"\(\?P<\w+>")
+_WORD_START = r"(?<![^\W\d])"
 
 
 class Context(NamedTuple):
@@ -154,14 +173,16 @@ Handler = Callable[[re.Match[str], Context], str]
 class Rule(NamedTuple):
     """One named case of the normaliser: where it applies (regex) and how its match is read.
 
-    ``at_word`` rules start with a letter and are tried only at a word start;
-    the others start with a digit or a symbol.
+    ``starts`` says where the scan tries it: at a digit or a symbol
+    (``"symbol"``), at a word start where its pattern matches (``"word"``), or
+    wherever its own pattern, which starts with a character class, matches
+    (``"pattern"``).
     """
 
     name: str
     pattern: str
     handler: Handler
-    at_word: bool = False
+    starts: str = "symbol"
 
 
 def _word_table(abbreviations: Mapping[str, str]) -> dict[str, str]:
@@ -178,11 +199,6 @@ def _month(digits: str) -> str:
     """Month names read "tháng tư" for April; the others are plain cardinals."""
     n = int(digits)
     return "tư" if n == 4 else read_int(n)
-
-
-def _letter_names(letters: str) -> str:
-    """Letters by their Vietnamese names: "VTV" -> "vê tê vê"."""
-    return " ".join(LETTERS.get(ch.upper(), ch) for ch in letters)
 
 
 def _is_date(day: str, month: str) -> bool:
@@ -203,32 +219,40 @@ def _read_clock(hours: int, minutes: int, seconds: int | None = None) -> str:
     return spoken + " " + read_int(minutes) + " phút" if minutes else spoken
 
 
-def _read_address(text: str) -> str:
-    """Read an e-mail or web address symbol by symbol ("a còng", "chấm", "gạch chéo")."""
+def _read_address(text: str, words: Mapping[str, str]) -> str:
+    """Read an e-mail or web address symbol by symbol ("a còng", "chấm", "gạch chéo").
+
+    Addresses are case-insensitive, so they are read in lower case, and a part
+    that is a loanword is said as one ("facebook.com" -> "phây búc chấm com"):
+    read otherwise, it would be changed again once it is no longer an address.
+    """
     out: list[str] = []
-    token = []
+    token: list[str] = []
+
+    def flush() -> None:
+        if token:
+            word = "".join(token)
+            # A part a dotted abbreviation would take ("q" before a full stop: "q.") is spelled.
+            out.append(letter_names(word) if word + "." in words else words.get(word, word))
+            token.clear()
+
     names = {"@": "a còng", ".": "chấm", "/": "gạch chéo", "-": "gạch ngang", "_": "gạch dưới",
              ":": "hai chấm", "?": "hỏi", "=": "bằng", "#": "thăng", "+": "cộng", "&": "và", "%": "phần trăm"}
-    lower = text.lower()
+    text = text.lower()
     for prefix in ("https://", "http://"):
-        if lower.startswith(prefix):
+        if text.startswith(prefix):
             text = text[len(prefix):]
             break
     for ch in text:
         if ch in names:
-            if token:
-                out.append("".join(token))
-                token = []
+            flush()
             out.append(names[ch])
         elif ch.isdigit():
-            if token:
-                out.append("".join(token))
-                token = []
+            flush()
             out.append(read_digits(ch) if "0" <= ch <= "9" else ch)
         else:
             token.append(ch)
-    if token:
-        out.append("".join(token))
+    flush()
     spoken = " ".join(out)
     return spoken.replace("www chấm", "vê kép vê kép vê kép chấm")
 
@@ -247,14 +271,12 @@ class Normalizer:
     def _rule_list(self) -> list[Rule]:
         """Every rule, in priority order: at one position the first that matches wins."""
         nb, na = _NO_NUM_BEFORE, _NO_NUM_AFTER
-        letter_words = _trie_pattern(_written_forms(CONTEXTS.get("letter", ())))
-        roman_words = _trie_pattern(_written_forms(CONTEXTS.get("roman", ())))
         not_unit = rf"(?!\s?(?:{_UNIT_ALT})(?!\w|[²³]))"
         return [
             # Keys ending in a letter must not run into a following letter ("TPHCMx");
             # keys ending in "." may touch the next word ("TP.Buôn Ma Thuột", "q.Ba Đình").
-            Rule("word", rf"(?<![^\W\d]|[@.])(?:{_trie_pattern(sorted(self._words))})(?:(?<=\.)|(?![^\W\d]|@))",
-                 self._word, at_word=True),
+            Rule("word", rf"(?<![^\W\d]|@)(?:{_trie_pattern(sorted(self._words))})(?:(?<=\.)|(?![^\W\d]|@))",
+                 self._word, starts="word"),
             # "15/2020/NĐ-CP", "346/QĐ-UBND"
             Rule("legal", r"(?<![\d/.,])(?P<ln>\d+[a-z]?)/(?:(?P<ly>\d{4})/)?"
                           r"(?P<lb>[A-ZĐ][A-Za-zĐđ&\d]*(?:-[A-ZĐ][A-Za-zĐđ&\d]*)*)(?![\w/])", self._legal),
@@ -292,34 +314,43 @@ class Normalizer:
             Rule("shorthand", rf"{nb}(?P<xa>\d{{1,3}})(?:(?P<xs>tr|triệu|tỷ|tỉ)|\s(?P<xm2>triệu|tỷ|tỉ)\s)"
                               rf"(?P<xb>\d{{1,3}})(?!\d|[.,]\d|[^\W\d]|\s?(?:nghìn|ngàn|triệu|tỷ|tỉ|trăm)(?!\w)){not_unit}"
                               rf"|{nb}(?P<ha>\d)m(?P<hb>\d{{2}})(?!\w)", self._shorthand),
-            Rule("quantity", rf"(?<![\d,])(?<!\d\.)(?P<q1>{_NUM})(?:\s?[-–]\s?(?P<q2>{_NUM}))?"
+            Rule("quantity", rf"(?P<q1>{_NUM})(?:\s?[-–]\s?(?P<q2>{_NUM}))?"
                              rf"(?:\s(?P<qm>nghìn|ngàn|triệu|tỷ|tỉ)(?=\s?(?:{_UNIT_ALT})(?!\w|[²³])))?"
                              rf"(?:\s?(?P<qu>{_UNIT_ALT})(?!\w|[²³]))?", self._quantity),
-            Rule("times", r"(?:(?<=\d)|(?<=\d\s))[x×]\s?(?=\d)", self._times, at_word=True),
+            Rule("times", r"[x×](?:(?<=\d[x×])|(?<=\d\s[x×]))\s?(?=\d)", self._times, starts="pattern"),
             # "-3°C", "+5%", "2kg-3kg", "8:00-9:30", "Covid-19"
-            Rule("dash", r"[-–−+]\s?(?=\d)", self._dash),
-            Rule("ellipsis", r"(?:\.{3,}|…)", self._ellipsis),
+            Rule("dash", r"[-–−+±]\s?(?=\d)", self._dash),
+            # Dots right after an ellipsis belong to it ("…."): left alone they could end an abbreviation.
+            Rule("ellipsis", r"(?:\.{3,}|…)[.…]*", self._ellipsis),
             Rule("amp", r"&", self._amp),
             Rule("slash", rf"(?<=[\w²³])/(?P<su>{_PER_ALT})(?![^\W\d])", self._slash),
             # "chữ B", "ký tự 'C'"
-            Rule("letter", rf"(?P<lw>{letter_words})\s+(?P<lq>['\"“‘]?)(?P<lt>[^\W\d_])(?P<lz>['\"”’]?)(?![^\W\d])",
-                 self._letter, at_word=True),
-            # "thế kỷ xx": lower-case numerals only after their context words.
-            Rule("romanlower", rf"(?P<rw>{roman_words})\s+(?P<rl>[ivxlcdm]{{2,}}|[ivx])(?!\w)", self._romanlower,
-                 at_word=True),
-            Rule("roman", rf"(?<!\w)(?P<rn>{_ROMAN_UPPER})(?!\w)", self._roman, at_word=True),
-            Rule("acronym", rf"(?<![^\W\d]){_ACRONYM}(?![^\W\d])", self._acronym, at_word=True),
+            # "thế kỷ xx": lower-case numerals only after their context words; the numerals that are
+            # also syllables ("vi", "xi", "mi") stay words.
+            Rule("romanlower", r"(?<![^\W\d])(?=[ivxlcdm]{2})(?!(?:vi|xi|mi|di|li)(?![^\W\d]))(?P<rl>[ivxlcdm]+)"
+                               r"(?![^\W\d])", self._romanlower, starts="word"),
+            Rule("roman", rf"(?<![^\W\d])(?P<rn>{_ROMAN_UPPER})(?![^\W\d])", self._roman, starts="word"),
+            # "chữ B", "ký tự 'c'" (the Roman rule reads "chữ X" the same way)
+            Rule("letter", r"(?<![^\W\d])[^\W\d_](?![^\W\d])", self._letter, starts="word"),
+            Rule("acronym", rf"(?<![^\W\d])(?=[A-ZĐ]){ACRONYM_PATTERN}(?![^\W\d])", self._acronym, starts="word"),
         ]
 
     def _trigger_pattern(self) -> str:
-        """Digits and symbols start a rule anywhere; letters only at a word start where an ``at_word`` rule matches.
+        """Digits and symbols start a rule anywhere; letters only at a word start where a word rule matches.
 
         The word rules are repeated as a lookahead so that the C regex engine,
         not a Python loop, skips the many words no rule is about.
         """
-        symbols = set("0123456789$+(-–−….&/×") | set(_PREFIX_CURRENCIES)
-        word_rules = "|".join(_GROUP_NAME_RE.sub("(?:", r.pattern) for r in self.rules if r.at_word)
-        return ("[" + "".join(re.escape(c) for c in sorted(symbols)) + "]|(?<![^\\W\\d])(?=" + word_rules + ")")
+        symbols = set("0123456789$+±(-–−….&/") | set(_PREFIX_CURRENCIES)
+
+        def bare(rule: Rule) -> str:
+            # Without group names, and without the word-start test the trigger makes once for all.
+            return _GROUP_NAME_RE.sub("(?:", rule.pattern).removeprefix(_WORD_START)
+
+        own = "".join("|" + bare(r) for r in self.rules if r.starts == "pattern")
+        word_rules = "|".join(bare(r) for r in self.rules if r.starts == "word")
+        return ("[" + "".join(re.escape(c) for c in sorted(symbols)) + "]" + own
+                + "|" + _WORD_START + "(?=" + word_rules + ")")
 
     # -- rule handlers: (match, context before it) -> spoken -----------------
     def _word(self, m: re.Match[str], context: Context) -> str:
@@ -339,12 +370,18 @@ class Normalizer:
         body = []
         for part in m.group("lb").split("-"):
             # "QH14": issuer letters, then a term number.
-            letters = part.rstrip("0123456789")
-            expansion = DOCUMENT_TYPES.get(letters) or self.abbreviations.get(letters)
-            body.append(expansion.lower() if expansion else letters)
-            if letters != part:
-                body.append(read_integer_token(part[len(letters):]))
+            for run in _DIGIT_RUN_RE.findall(part):
+                body.append(read_integer_token(run) if run[0].isdigit() else self._code_word(run))
         return " ".join(words) + ", " + " ".join(body)
+
+    def _code_word(self, letters: str) -> str:
+        """A type or issuer code of a document number: its generic sense, else as any word would be read."""
+        expansion = DOCUMENT_TYPES.get(letters) or self._words.get(letters)
+        if expansion:
+            return expansion.lower()
+        if "&" in letters:
+            return " và ".join(self._code_word(side) for side in letters.split("&") if side)
+        return letter_names(letters) if is_spelled(letters) else letters
 
     @staticmethod
     def _phone(m: re.Match[str], context: Context) -> str:
@@ -423,7 +460,9 @@ class Normalizer:
         numbers = _NUMBER_RE.findall(m.group())
         if len(numbers) == 2 and context.kinds & {"date", "daytime"} and _is_date(*numbers):
             return " " + _day_month(context, *numbers) + " "
-        if len(numbers) > 2 or "score" in context.kinds:
+        text, start = m.string, m.start()
+        if (len(numbers) > 2 or "score" in context.kinds
+                or _SCORE_BEFORE_RE.search(text, max(0, start - _SCORE_LOOKBACK), start)):
             return " " + " ".join(read_int(int(n)) for n in numbers) + " "
         return " " + read_int(int(numbers[0])) + " đến " + read_int(int(numbers[1])) + " "
 
@@ -439,7 +478,9 @@ class Normalizer:
     def _shorthand(m: re.Match[str], context: Context) -> str:
         """Spoken shorthand: "3tr5" is 3 500 000, "2 tỷ 4" 2 400 000 000; "1m75" a height."""
         if m.group("ha") is not None:
-            return f" {read_int(int(m.group('ha')))} mét {read_int(int(m.group('hb')))} "
+            centimetres = m.group("hb")
+            rest = "linh " + read_int(int(centimetres)) if centimetres[0] == "0" else read_int(int(centimetres))
+            return f" {read_int(int(m.group('ha')))} mét {rest} "
         scale = _MULTIPLIERS[m.group("xs") or m.group("xm2")]
         lower = {"triệu": "nghìn", "tỷ": "triệu"}[scale]
         rest = int(m.group("xb").ljust(3, "0"))
@@ -474,12 +515,14 @@ class Normalizer:
         text, start = m.string, m.start()
         sign = m.group()[0]
         if _AMOUNT_END_RE.search(text, max(0, start - _LOOKBACK), start):
-            return " cộng " if sign == "+" else " đến "
+            # After an amount "+" and "±" are still said; a dash is a range.
+            return " " + (_SIGNS[sign] if sign in "+±" else "đến") + " "
         glued = start > 0 and not text[start - 1].isspace() and text[start - 1] not in _TOKEN_OPENERS
         if glued or m.group() != sign:
             # "Covid-19": the hyphen is not a minus and not a range.
             return " "
-        return " cộng " if sign == "+" else " âm "
+        # A sign stays next to what comes before it: "(-4°C)" is "(âm bốn độ xê)".
+        return _SIGNS[sign] + " "
 
     @staticmethod
     def _ellipsis(m: re.Match[str], context: Context) -> str:
@@ -505,18 +548,18 @@ class Normalizer:
 
     @staticmethod
     def _letter(m: re.Match[str], context: Context) -> str:
-        """A letter after "chữ", "ký tự": its Vietnamese name ("chữ B" -> "chữ bê")."""
-        return f"{m.group('lw')} {m.group('lq')}{_letter_names(m.group('lt'))}{m.group('lz')}"
+        """A single letter after "chữ", "ký tự": its Vietnamese name ("chữ B" -> "chữ bê")."""
+        if "letter" in context_before(m.string, m.start()).kinds:
+            return letter_names(m.group())
+        return m.group()
 
     @staticmethod
     def _romanlower(m: re.Match[str], context: Context) -> str:
-        """A lower-case Roman numeral after its context word: "thế kỷ xx" -> "thế kỷ hai mươi"."""
+        """A lower-case Roman numeral after "thế kỷ": "thế kỷ xx" -> "thế kỷ hai mươi"."""
         value = roman_value(m.group("rl").upper())
-        if value is None:
+        if value is None or "roman-lower" not in context_before(m.string, m.start()).kinds:
             return m.group()
-        word = m.group("rw")
-        number = read_ordinal(value) if word.lower().endswith("thứ") else read_int(value)
-        return f"{word} {number}"
+        return read_int(value)
 
     @staticmethod
     def _roman(m: re.Match[str], context: Context) -> str:
@@ -524,8 +567,9 @@ class Normalizer:
         numeral = m.group("rn")
         text, start = m.string, m.start()
         context = context_before(text, start)
-        after = text[m.end():m.end() + 2]
-        heading = start == 0 and len(after) == 2 and after[0] in ".)" and after[1].isspace()
+        if "letter" in context.kinds and len(numeral) == 1:
+            return letter_names(numeral)
+        heading = start == 0 and _HEADING_MARK_RE.match(text, m.end()) is not None
         if "roman" not in context.kinds and not heading:
             return numeral
         value = roman_value(numeral)
@@ -538,11 +582,10 @@ class Normalizer:
     @staticmethod
     def _acronym(m: re.Match[str], context: Context) -> str:
         """An acronym that cannot be a Vietnamese word, spelled: "VTV" -> "vê tê vê"."""
-        return " " + _letter_names(m.group()) + " "
+        return " " + letter_names(m.group()) + " "
 
     # -- scanning ------------------------------------------------------------
-    @staticmethod
-    def _addresses(text: str) -> list[tuple[int, int, str]]:
+    def _addresses(self, text: str) -> list[tuple[int, int, str]]:
         out: list[tuple[int, int, str]] = []
         pos = 0
         while True:
@@ -550,11 +593,12 @@ class Normalizer:
             if anchor is None:
                 return out
             start = anchor.start()
-            while start > pos and not text[start - 1].isspace() and text[start - 1] not in _TOKEN_OPENERS:
+            # Back over the characters an address can start with, so "&a@b.vn" is found as "a@b.vn".
+            while start > pos and (text[start - 1].isalnum() or text[start - 1] in "._+-"):
                 start -= 1
             m = _ADDRESS_RE.match(text, start)
             if m is not None and m.end() >= anchor.end():
-                out.append((m.start(), m.end(), " " + _read_address(m.group()) + " "))
+                out.append((m.start(), m.end(), " " + _read_address(m.group(), self._words) + " "))
                 pos = m.end()
             else:
                 pos = anchor.end()
@@ -589,8 +633,13 @@ class Normalizer:
         return out
 
     def normalize(self, text: str) -> str:
-        """Return the speakable form of ``text`` (NFC, single spaces, stripped)."""
-        text = unicodedata.normalize("NFC", text)
+        """Return the speakable form of ``text`` (NFC, single spaces, stripped).
+
+        The text is tidied first as the result will be, so that a space or an
+        invisible character before punctuation cannot hide a match ("P ." is "P.").
+        """
+        if _UNTIDY_RE.search(text) or not unicodedata.is_normalized("NFC", text):
+            text = _tidy(text)
         parts: list[str] = []
         pos = 0
         for start, end, spoken, _ in self.pieces(text):
@@ -602,6 +651,9 @@ class Normalizer:
 
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:.!?)\]”’»])")
+# What ``_tidy`` would change, found with one search: a space other than " ", an invisible character,
+# two spaces, a space at an end or before punctuation, two commas.
+_UNTIDY_RE = re.compile(r"[^\S ]|[\u200b\u200c\u200d\u2060\ufeff]|  |^ | $|\s[,;:.!?)\]”’»]|,\s*,")
 _DOUBLE_COMMA = re.compile(r",(?:\s*,)+")
 
 

@@ -16,8 +16,8 @@ VI_CONJUNCTIONS = frozenset(
 )
 EN_CONJUNCTIONS = frozenset({"and", "but", "or", "to", "of", "in", "with", "when", "because", "which", "that"})
 
-_GAP_RE = re.compile(r"\s+")
-_WORD_RE = re.compile(r"\w+")
+# A whitespace gap and the word after it (empty before punctuation), found in one regex step.
+_GAP_WORD_RE = re.compile(r"\s+(\w*)")
 # Don't cut a sentence into a sliver: a better-class boundary is used only if
 # the phrase it yields is at least this share of the longest fitting phrase.
 _MIN_SHARE = 0.5
@@ -42,8 +42,8 @@ def boundaries(sentence: str, protected: list[tuple[int, int]], conjunctions: It
     conj = conjunctions if isinstance(conjunctions, frozenset) else frozenset(conjunctions)
     starts = [s for s, _ in protected]
     out: list[Boundary] = []
-    for gap in _GAP_RE.finditer(sentence):
-        cut, resume = gap.span()
+    for gap in _GAP_WORD_RE.finditer(sentence):
+        cut, resume = gap.start(), gap.start(1)
         if cut == 0 or resume == len(sentence):
             continue
         i = bisect_right(starts, cut) - 1
@@ -57,9 +57,8 @@ def boundaries(sentence: str, protected: list[tuple[int, int]], conjunctions: It
             # After a comma, ellipsis or closing bracket; before a dash or opening bracket.
             kind = COMMA
         else:
-            word = _WORD_RE.match(sentence, resume)
             # Lowercased so that all-caps headlines (common on portals) break before "TRÊN", "CỦA", … too.
-            kind = CONJUNCTION if word and word.group().lower() in conj else WORD
+            kind = CONJUNCTION if gap.group(1).lower() in conj else WORD
         out.append(Boundary(cut, resume, kind))
     return out
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from server.speech.normalize import Normalizer
+from tests.speech.cases import CONVENTIONS, KIND_CASES
 
 DATES = [
     ("Ngày 28/9 Đoàn kiểm tra làm việc với huyện.", "Ngày hai mươi tám tháng chín Đoàn kiểm tra làm việc với huyện."),
@@ -222,7 +223,7 @@ SYMBOLS_AND_PASSTHROUGH = [
 ]
 
 ALL_CASES = (DATES + TIMES + RANGES_AND_PERCENT + MONEY + UNITS + ROMAN + ORDINALS_AND_ARTICLES + PHONES
-             + LEGAL + ADDRESSES + ABBREVIATIONS + SYMBOLS_AND_PASSTHROUGH)
+             + LEGAL + ADDRESSES + ABBREVIATIONS + SYMBOLS_AND_PASSTHROUGH + KIND_CASES + CONVENTIONS)
 
 
 @pytest.mark.parametrize(("text", "expected"), ALL_CASES)

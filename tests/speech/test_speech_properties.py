@@ -13,7 +13,8 @@ _NORMALIZER = get_normalizer(load_abbreviations())
 
 # Vietnamese-looking text with the characters the rules care about.
 _ALPHABET = st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyàáạảãềếệểễờớợởỡ ĐUBNDHQTPIVXC0123456789"
-                                 ".,;:!?…/-–&%@()\"“”'\u00a0\u200b\n\t$°²"))
+                                 ".,;:!?…/-–&%@()\"“”'\u00a0\u200b\n\t$°²"
+                                 "₫€£¥±×+hpskKgfjwzFWZVLMGBTHđĐ"))
 _VIETNAMESE_TEXT = st.text(_ALPHABET, max_size=400)
 _ANY_TEXT = st.text(max_size=300)
 _SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

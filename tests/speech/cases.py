@@ -1,0 +1,461 @@
+"""Cases of each kind of text the speech reads, one table per kind, across news, sports, science,
+shopping, administration and addresses; then the ambiguous cases with the reading chosen.
+Checked by tests/speech/test_speech_normalize.py with the portal cases."""
+
+from __future__ import annotations
+
+SIGNS = [
+    ("Nhiệt độ ở Sa Pa xuống -3°C.", "Nhiệt độ ở Sa Pa xuống âm ba độ xê."),
+    ("Đỉnh Fansipan có lúc -5 °C.", "Đỉnh Fansipan có lúc âm năm độ xê."),
+    ("Giá cổ phiếu tăng +5% trong phiên sáng.", "Giá cổ phiếu tăng cộng năm phần trăm trong phiên sáng."),
+    ("Chỉ số VN-Index giảm -1,2%.", "Chỉ số vê en in đéc giảm âm một phẩy hai phần trăm."),
+    ("Tăng trưởng âm: -0,5% so với quý trước.", "Tăng trưởng âm: âm không phẩy năm phần trăm so với quý trước."),
+    ("Nhiệt độ dao động từ -2°C đến 5°C.", "Nhiệt độ dao động từ âm hai độ xê đến năm độ xê."),
+    ("Lãi suất điều chỉnh +0,25 điểm.", "Lãi suất điều chỉnh cộng không phẩy hai mươi lăm điểm."),
+    ("Kết quả phép tính là -12.", "Kết quả phép tính là âm mười hai."),
+    ("Sai số ±2 độ.", "Sai số cộng trừ hai độ."),
+    ("(-4°C) là mức thấp nhất.", "(âm bốn độ xê) là mức thấp nhất."),
+    ("Kiểm tra nhiệt độ -18°C trong kho lạnh.", "Kiểm tra nhiệt độ âm mười tám độ xê trong kho lạnh."),
+    ("Khối ngoại bán ròng -350 tỷ đồng.", "Khối ngoại bán ròng âm ba trăm năm mươi tỷ đồng."),
+]
+
+CURRENCIES = [
+    ("Giá vé 25.000₫ một lượt.", "Giá vé hai mươi lăm nghìn đồng một lượt."),
+    ("Áo khoác giá 30$ trên mạng.", "Áo khoác giá ba mươi đô la Mỹ trên mạng."),
+    ("Vé máy bay chỉ €15.", "Vé máy bay chỉ mười lăm ơ rô."),
+    ("Bữa ăn ở Tokyo giá ¥500.", "Bữa ăn ở Tokyo giá năm trăm yên."),
+    ("Một cốc cà phê ở London giá £2.", "Một cốc cà phê ở London giá hai bảng Anh."),
+    ("Kim ngạch xuất khẩu đạt 100 USD mỗi tấn.", "Kim ngạch xuất khẩu đạt một trăm đô la Mỹ mỗi tấn."),
+    ("Hợp đồng trị giá $1,5 triệu.", "Hợp đồng trị giá một phẩy năm triệu đô la Mỹ."),
+    ("Giải thưởng 10.000 USD cho đội vô địch.", "Giải thưởng mười nghìn đô la Mỹ cho đội vô địch."),
+    ("Giá vàng thế giới 2.350 USD/ounce.", "Giá vàng thế giới hai nghìn ba trăm năm mươi đô la Mỹ trên ao xơ."),
+    ("Đồng euro giảm, 1 EUR đổi được 27.000 đồng.", "Đồng euro giảm, một ơ rô đổi được hai mươi bảy nghìn đồng."),
+    ("Chi phí 50 euro mỗi người.", "Chi phí năm mươi ơ rô mỗi người."),
+    ("Doanh thu 3,2 tỷ USD.", "Doanh thu ba phẩy hai tỷ đô la Mỹ."),
+    ("Tỷ giá 24.500 VND/USD.", "Tỷ giá hai mươi tư nghìn năm trăm đồng trên đô la Mỹ."),
+    ("Phí giao hàng 15.000đ.", "Phí giao hàng mười lăm nghìn đồng."),
+    ("Giá xăng 23.500 đồng/lít.", "Giá xăng hai mươi ba nghìn năm trăm đồng trên lít."),
+    ("Tiền phạt từ 4.000.000 đồng đến 6.000.000 đồng.", "Tiền phạt từ bốn triệu đồng đến sáu triệu đồng."),
+    ("Tặng 500.000 VNĐ cho mỗi hộ.", "Tặng năm trăm nghìn đồng cho mỗi hộ."),
+    ("Vay 200 triệu đồng.", "Vay hai trăm triệu đồng."),
+]
+
+FRACTIONS_AND_DATES = [
+    ("Khoảng 1/4 dân số sống ở đô thị.", "Khoảng một phần tư dân số sống ở đô thị."),
+    ("Đội tuyển đã đi được 3/4 chặng đường.", "Đội tuyển đã đi được ba phần tư chặng đường."),
+    ("Dự luật được 2/3 số phiếu tán thành.", "Dự luật được hai phần ba số phiếu tán thành."),
+    ("Chiếm 1/3 diện tích tự nhiên của tỉnh.", "Chiếm một phần ba diện tích tự nhiên của tỉnh."),
+    ("Gần 1/2 số hộ đã có nước sạch.", "Gần một phần hai số hộ đã có nước sạch."),
+    ("Hơn 3/5 cử tri đi bỏ phiếu.", "Hơn ba phần năm cử tri đi bỏ phiếu."),
+    ("Ngày 1/4 là ngày Cá tháng Tư.", "Ngày một tháng tư là ngày Cá tháng Tư."),
+    ("Lễ Quốc khánh mùng 2/9.", "Lễ Quốc khánh mùng hai tháng chín."),
+    ("Sáng 1/4, đoàn kiểm tra đến xã.", "Sáng ngày một tháng tư, đoàn kiểm tra đến xã."),
+    ("Mồng 3/2 là ngày thành lập Đảng.", "Mồng ba tháng hai là ngày thành lập Đảng."),
+    ("Hội nghị diễn ra từ 1/4 đến 3/4.", "Hội nghị diễn ra từ ngày một tháng tư đến ngày ba tháng tư."),
+    ("Rạng sáng 30/4, trời mưa nhẹ.", "Rạng sáng ba mươi tháng tư, trời mưa nhẹ."),
+    ("Trận đấu tối 15/6 thu hút đông khán giả.", "Trận đấu tối ngày mười lăm tháng sáu thu hút đông khán giả."),
+    ("Đến 31/12 phải hoàn thành.", "Đến ngày ba mươi mốt tháng mười hai phải hoàn thành."),
+    ("Nguồn vốn chiếm 2/3 tổng kinh phí dự án.", "Nguồn vốn chiếm hai phần ba tổng kinh phí dự án."),
+]
+
+CLOCK = [
+    ("Vụ việc xảy ra lúc 08:15:30 sáng nay.", "Vụ việc xảy ra lúc tám giờ mười lăm phút ba mươi giây sáng nay."),
+    (
+        "Pháo hoa được bắn lúc 00:00:00 ngày 1/1.",
+        "Pháo hoa được bắn lúc không giờ không phút không giây ngày một tháng một.",
+    ),
+    ("Anh về đích sau 2:05:30.", "Anh về đích sau hai giờ năm phút ba mươi giây."),
+    (
+        "Vận động viên chạy 42:05 ở cự ly 10 km.",
+        "Vận động viên chạy bốn mươi hai phút năm giây ở cự ly mười ki lô mét.",
+    ),
+    ("Thành tích 12:30 là kỷ lục mới.", "Thành tích mười hai phút ba mươi giây là kỷ lục mới."),
+    ("Cô về đích sau 58:40.", "Cô về đích sau năm mươi tám phút bốn mươi giây."),
+    ("Thời gian 25:10 là quá chậm.", "Thời gian hai mươi lăm phút mười giây là quá chậm."),
+    ("Xe xuất phát lúc 5:30.", "Xe xuất phát lúc năm giờ ba mươi phút."),
+    ("Buổi họp kéo dài từ 13:30 đến 17:00.", "Buổi họp kéo dài từ mười ba giờ ba mươi phút đến mười bảy giờ."),
+    ("Tín hiệu phát lúc 23:59:59.", "Tín hiệu phát lúc hai mươi ba giờ năm mươi chín phút năm mươi chín giây."),
+]
+
+LETTER_TIMES = [
+    ("Xe chạy mất 1h05p.", "Xe chạy mất một giờ năm phút."),
+    ("Bài thi nghe kéo dài 2p30s.", "Bài thi nghe kéo dài hai phút ba mươi giây."),
+    ("Kỷ lục 9h2m2s được xác lập.", "Kỷ lục chín giờ hai phút hai giây được xác lập."),
+    ("Tàu đến ga lúc 21g26p.", "Tàu đến ga lúc hai mươi mốt giờ hai mươi sáu phút."),
+    ("Thời gian chờ 5p20s.", "Thời gian chờ năm phút hai mươi giây."),
+    ("Chuyến bay kéo dài 12h24p30s.", "Chuyến bay kéo dài mười hai giờ hai mươi tư phút ba mươi giây."),
+    ("Phiên họp bắt đầu lúc 7h45p.", "Phiên họp bắt đầu lúc bảy giờ bốn mươi lăm phút."),
+    ("Bản tin dài 3p15s.", "Bản tin dài ba phút mười lăm giây."),
+]
+
+RANGES = [
+    ("Mỗi bao nặng 2kg-3kg.", "Mỗi bao nặng hai ki lô gam đến ba ki lô gam."),
+    ("Cuộc họp từ 8:00-9:30.", "Cuộc họp từ tám giờ đến chín giờ ba mươi phút."),
+    ("Làm việc 7h-11h và 13h-17h.", "Làm việc bảy giờ đến mười một giờ và mười ba giờ đến mười bảy giờ."),
+    ("Giá dao động 20.000-25.000 đồng/kg.", "Giá dao động hai mươi nghìn đến hai mươi lăm nghìn đồng trên ki lô gam."),
+    ("Nhiệt độ 18°C-25°C.", "Nhiệt độ mười tám độ xê đến hai mươi lăm độ xê."),
+    ("Cao 1,5m-2m.", "Cao một phẩy năm mét đến hai mét."),
+    ("Khoảng 10%-15% số hộ.", "Khoảng mười phần trăm đến mười lăm phần trăm số hộ."),
+    ("Tuổi từ 18-25 được đăng ký.", "Tuổi từ mười tám đến hai mươi lăm được đăng ký."),
+    ("Đêm 30-4 có bắn pháo hoa.", "Đêm ba mươi tháng tư có bắn pháo hoa."),
+    ("Ngày 19-5 là ngày sinh của Bác.", "Ngày mười chín tháng năm là ngày sinh của Bác."),
+    ("Sáng 2-9, người dân xem diễu binh.", "Sáng ngày hai tháng chín, người dân xem diễu binh."),
+    ("Giai đoạn 2021-2025.", "Giai đoạn hai nghìn không trăm hai mươi mốt đến hai nghìn không trăm hai mươi lăm."),
+    ("Trong 3-5 ngày làm việc.", "Trong ba đến năm ngày làm việc."),
+    (
+        "Từ tháng 02/2023 - 11/2024 dự án tạm dừng.",
+        "Từ tháng hai năm hai nghìn không trăm hai mươi ba đến tháng mười một năm hai nghìn không trăm hai "
+        "mươi tư dự án tạm dừng.",
+    ),
+    ("Hồ sơ nhận từ 20-30/4.", "Hồ sơ nhận từ ngày hai mươi đến ba mươi tháng tư."),
+    ("Từ 01-12/2025 thu phí.", "Từ tháng một đến tháng mười hai năm hai nghìn không trăm hai mươi lăm thu phí."),
+    ("Quãng đường 5-7 km.", "Quãng đường năm đến bảy ki lô mét."),
+    ("Lúc 9h - 10h sáng.", "Lúc chín giờ đến mười giờ sáng."),
+]
+
+SCORES = [
+    ("Việt Nam thắng 2-1.", "Việt Nam thắng hai một."),
+    ("Thái Lan thua 0-3 trên sân nhà.", "Thái Lan thua không ba trên sân nhà."),
+    ("Hai đội hòa 1-1.", "Hai đội hòa một một."),
+    ("Tỉ số 4-0 nghiêng về đội khách.", "Tỉ số bốn không nghiêng về đội khách."),
+    ("Tỷ số 2 - 2 sau hiệp một.", "Tỷ số hai hai sau hiệp một."),
+    ("Đội hình 4-2-3-1 được sử dụng.", "Đội hình bốn hai ba một được sử dụng."),
+    ("Sơ đồ 3-5-2 giúp đội phòng ngự tốt.", "Sơ đồ ba năm hai giúp đội phòng ngự tốt."),
+    ("Hà Nội thắng Hải Phòng 3-2.", "Hà Nội thắng Hải Phòng ba hai."),
+    ("Thua Indonesia 0-1 ở phút bù giờ.", "Thua Indonesia không một ở phút bù giờ."),
+    ("Cách biệt 2-0 được giữ đến cuối trận.", "Cách biệt hai không được giữ đến cuối trận."),
+]
+
+SHORTHAND = [
+    ("Lương tháng 3tr5.", "Lương tháng ba triệu năm trăm nghìn."),
+    ("Giá chỉ 15k một ly.", "Giá chỉ mười lăm nghìn một ly."),
+    ("Căn nhà 2 tỷ 4.", "Căn nhà hai tỷ bốn trăm triệu."),
+    ("Xe máy giá 45tr.", "Xe máy giá bốn mươi lăm triệu."),
+    ("Điện thoại 5tr2 còn bảo hành.", "Điện thoại năm triệu hai trăm nghìn còn bảo hành."),
+    ("Học phí 1tr2 mỗi tháng.", "Học phí một triệu hai trăm nghìn mỗi tháng."),
+    ("Trà sữa 35k.", "Trà sữa ba mươi lăm nghìn."),
+    ("Giá đất 3 tỷ 2 một lô.", "Giá đất ba tỷ hai trăm triệu một lô."),
+    ("Anh ấy cao 1m75.", "Anh ấy cao một mét bảy mươi lăm."),
+    ("Em bé cao 1m05.", "Em bé cao một mét linh năm."),
+    ("Ship 20K nội thành.", "síp hai mươi nghìn nội thành."),
+]
+
+UNITS = [
+    ("Ắc quy 12V cho xe máy.", "Ắc quy mười hai vôn cho xe máy."),
+    ("Bình nước 5l.", "Bình nước năm lít."),
+    ("Điện thoại 32GB.", "Điện thoại ba mươi hai gi ga bai."),
+    ("Lưới điện 50Hz.", "Lưới điện năm mươi héc."),
+    ("Tốc độ tối đa 60km/h.", "Tốc độ tối đa sáu mươi ki lô mét trên giờ."),
+    ("Phòng ngủ 20m².", "Phòng ngủ hai mươi mét vuông."),
+    ("Bồn chứa 3m3.", "Bồn chứa ba mét khối."),
+    ("Nhiệt độ 25°c.", "Nhiệt độ hai mươi lăm độ xê."),
+    ("Tiêu thụ 5kWh.", "Tiêu thụ năm ki lô oát giờ."),
+    ("Ổ cứng 2TB.", "Ổ cứng hai tê ra bai."),
+    ("Sạc 20W.", "Sạc hai mươi oát."),
+    ("Điện áp 220 V.", "Điện áp hai trăm hai mươi vôn."),
+    ("Bộ nhớ 512 MB.", "Bộ nhớ năm trăm mười hai mê ga bai."),
+    ("Sóng 2,4 GHz.", "Sóng hai phẩy bốn gi ga héc."),
+    ("Nặng 500mg.", "Nặng năm trăm mi li gam."),
+    ("Pin 4.500 mAh.", "Pin bốn nghìn năm trăm mi li am pe giờ."),
+    ("Cà phê 250g.", "Cà phê hai trăm năm mươi gam."),
+    ("Sữa 180ml.", "Sữa một trăm tám mươi mi li lít."),
+    ("Động cơ 150cc.", "Động cơ một trăm năm mươi xê xê."),
+    ("Âm lượng 85 dB.", "Âm lượng tám mươi lăm đê xi ben."),
+    ("Thịt 2 lb.", "Thịt hai pao."),
+    ("Nước 1,5 lít.", "Nước một phẩy năm lít."),
+    ("Mưa 120 mm.", "Mưa một trăm hai mươi mi li mét."),
+    ("Chiều dài 40.1cm.", "Chiều dài bốn mươi phẩy một xen ti mét."),
+    ("Nặng 3.5kg.", "Nặng ba phẩy năm ki lô gam."),
+    ("Diện tích 2,342.08ha.", "Diện tích hai nghìn ba trăm bốn mươi hai phẩy không tám héc ta."),
+    ("Màn hình 15,6 inch.", "Màn hình mười lăm phẩy sáu inh."),
+    ("Cáp 100Mbps.", "Cáp một trăm mê ga bít trên giây."),
+    ("Động cơ 1.000 kW.", "Động cơ một nghìn ki lô oát."),
+    ("Nhà máy 600 MW.", "Nhà máy sáu trăm mê ga oát."),
+]
+
+ROMAN = [
+    ("Văn hóa thế kỷ xx.", "Văn hóa thế kỷ hai mươi."),
+    ("Thế kỷ XXI là thế kỷ của công nghệ.", "Thế kỷ hai mươi mốt là thế kỷ của công nghệ."),
+    ("Theo khoản III của văn bản.", "Theo khoản ba của văn bản."),
+    ("Đoạn IV nói về lịch sử.", "Đoạn bốn nói về lịch sử."),
+    ("Chương V: Điều khoản thi hành.", "Chương năm: Điều khoản thi hành."),
+    ("Hồi X của tiểu thuyết.", "Hồi mười của tiểu thuyết."),
+    ("Mục II. Nội dung chính.", "Mục hai. Nội dung chính."),
+    ("Phụ lục III kèm theo.", "Phụ lục ba kèm theo."),
+    ("Số VI của tạp chí.", "Số sáu của tạp chí."),
+    ("Quân khu VII tổ chức diễn tập.", "Quân khu bảy tổ chức diễn tập."),
+    ("Đại hội XIII của Đảng.", "Đại hội mười ba của Đảng."),
+    ("Kỳ họp thứ IV của Quốc hội.", "Kỳ họp thứ tư của Quốc hội."),
+    ("Vào thế kỉ xix, làng được lập.", "Vào thế kỉ mười chín, làng được lập."),
+    ("Điểm c khoản 1 Điều 3.", "Điểm c khoản một Điều ba."),
+    ("Mục a quy định chung.", "Mục a quy định chung."),
+    ("Vitamin C tốt cho sức khỏe.", "Vitamin C tốt cho sức khỏe."),
+    ("Vòng I diễn ra hôm qua.", "Vòng I diễn ra hôm qua."),
+]
+
+ABBREVIATIONS = [
+    ("CLB Sông Lam Nghệ An.", "câu lạc bộ Sông Lam Nghệ An."),
+    ("HLV Park Hang-seo.", "huấn luyện viên Park Hang-seo."),
+    ("GS.TS Nguyễn Văn A.", "giáo sư, tiến sĩ Nguyễn Văn A."),
+    ("PGS Trần Văn B.", "phó giáo sư Trần Văn B."),
+    ("ThS Lê Thị C.", "thạc sĩ Lê Thị C."),
+    ("LHQ kêu gọi ngừng bắn.", "Liên Hợp Quốc kêu gọi ngừng bắn."),
+    ("Các môn học văn, toán, v.v.", "Các môn học văn, toán, vân vân"),
+    ("Đ/c Bí thư chủ trì.", "đồng chí Bí thư chủ trì."),
+    ("TP. Đà Nẵng đón khách.", "thành phố Đà Nẵng đón khách."),
+    ("Q. Hoàn Kiếm, TP. Hà Nội.", "quận Hoàn Kiếm, thành phố Hà Nội."),
+    ("P. 12, Q. 10, TP.HCM.", "phường mười hai, quận mười, Thành phố Hồ Chí Minh."),
+    ("Số 1 Tràng Tiền, q.Hoàn Kiếm.", "Số một Tràng Tiền, quận Hoàn Kiếm."),
+    ("p.Bến Nghé, q.1.", "phường Bến Nghé, quận một."),
+    ("h. Đăk Song, tỉnh Đắk Nông.", "huyện Đăk Song, tỉnh Đắk Nông."),
+    ("VĐV Nguyễn Thị Oanh.", "vận động viên Nguyễn Thị Oanh."),
+    ("BLV Quang Huy.", "bình luận viên Quang Huy."),
+    ("NSND Trung Anh.", "nghệ sĩ nhân dân Trung Anh."),
+    ("Trường ĐH Bách khoa.", "Trường Đại học Bách khoa."),
+    ("V/v triển khai kế hoạch.", "về việc triển khai kế hoạch."),
+    ("BĐS ven biển.", "bất động sản ven biển."),
+]
+
+ENGLISH_NUMBERS = [
+    ("Dân số 1,234.5 nghìn người.", "Dân số một nghìn hai trăm ba mươi tư phẩy năm nghìn người."),
+    ("Tổng cộng 12,345.67 tấn.", "Tổng cộng mười hai nghìn ba trăm bốn mươi lăm phẩy sáu mươi bảy tấn."),
+    ("Giá trị 1,000,000 đồng.", "Giá trị một triệu đồng."),
+    ("Khoảng 3,450,000 lượt.", "Khoảng ba triệu bốn trăm năm mươi nghìn lượt."),
+    ("Doanh số 2,500.75 USD.", "Doanh số hai nghìn năm trăm phẩy bảy mươi lăm đô la Mỹ."),
+]
+
+PHONES = [
+    ("Gọi +84 91 234 56 78.", "Gọi cộng tám bốn, chín một, hai ba bốn, năm sáu, bảy tám."),
+    ("Số +84 912 345 678.", "Số cộng tám bốn, chín một hai, ba bốn năm, sáu bảy tám."),
+    ("Tổng đài +84 24 3825 1234.", "Tổng đài cộng tám bốn, hai bốn, ba tám hai năm, một hai ba bốn."),
+    ("Hotline 091 234 56 78.", "hót lai không chín một, hai ba bốn, năm sáu, bảy tám."),
+    ("Điện thoại 0912 34 56 78.", "Điện thoại không chín một hai, ba bốn, năm sáu, bảy tám."),
+    ("Liên hệ +1 202 555 0147.", "Liên hệ cộng một, hai không hai, năm năm năm, không một bốn bảy."),
+    ("Số máy 028 3822 4567.", "Số máy không hai tám, ba tám hai hai, bốn năm sáu bảy."),
+]
+
+ORDINALS = [
+    ("Việt Nam xếp hạng 1 khu vực.", "Việt Nam xếp hạng nhất khu vực."),
+    ("Đội đứng hạng 4 chung cuộc.", "Đội đứng hạng tư chung cuộc."),
+    ("Giải hạng 3 thuộc về Thái Lan.", "Giải hạng ba thuộc về Thái Lan."),
+    ("Hạng 2 thuộc về Malaysia.", "Hạng hai thuộc về Malaysia."),
+    ("Đơn vị xếp thứ 1 toàn quốc.", "Đơn vị xếp thứ nhất toàn quốc."),
+    ("Lần thứ 4 tổ chức.", "Lần thứ tư tổ chức."),
+    ("Hạng 10 thế giới.", "Hạng mười thế giới."),
+]
+
+LETTERS = [
+    ("Chữ B viết hoa.", "Chữ bê viết hoa."),
+    ("Ký tự A đứng đầu.", "Ký tự a đứng đầu."),
+    ("Chữ cái Z cuối bảng.", "Chữ cái dét cuối bảng."),
+    ("Kí tự w không có trong tiếng Việt.", "Kí tự vê kép không có trong tiếng Việt."),
+    ("Nhóm máu chữ O.", "Nhóm máu chữ ô."),
+    ("Chữ đ có nét ngang.", "Chữ đê có nét ngang."),
+    ("VTV đưa tin.", "vê tê vê đưa tin."),
+    ("Kênh HTV7.", "Kênh hát tê vê bảy."),
+    ("WHO khuyến cáo.", "vê kép hát ô khuyến cáo."),
+    ("Ngân hàng BIDV.", "Ngân hàng bê i dê vê."),
+    ("Chỉ số CPI tăng.", "Chỉ số xê pê i tăng."),
+    ("Công ty FPT.", "Công ty ép pê tê."),
+    ("Tập đoàn VNPT.", "Tập đoàn vê en pê tê."),
+    ("Cúp AFF.", "Cúp a ép ép."),
+    ("Tổ chức NATO.", "Tổ chức NATO."),
+    ("Khối ASEAN.", "Khối ASEAN."),
+]
+
+LOANWORDS = [
+    ("Học online qua Zalo.", "Học on lai qua da lô."),
+    ("Gửi email cho giáo viên.", "Gửi i meo cho giáo viên."),
+    ("Dịch Covid đã qua.", "Dịch cô vít đã qua."),
+    ("Đăng lên Facebook.", "Đăng lên phây búc."),
+    ("Xem clip trên YouTube.", "Xem clíp trên diu túp."),
+    ("Mua sắm trên Shopee và Lazada.", "Mua sắm trên sốp pi và la da đa."),
+    ("Đặt xe qua Grab.", "Đặt xe qua gráp."),
+    ("Chiếc iPhone mới ra mắt.", "Chiếc ai phôn mới ra mắt."),
+    ("Kết nối wifi miễn phí.", "Kết nối oai phai miễn phí."),
+    ("Tải app của ngân hàng.", "Tải áp của ngân hàng."),
+    ("Chơi game trên điện thoại.", "Chơi gêm trên điện thoại."),
+    ("Kênh TikTok của huyện.", "Kênh tích tóc của huyện."),
+    ("Tiêm vaccine phòng COVID-19.", "Tiêm vắc xin phòng cô vít mười chín."),
+    ("Tìm trên Google.", "Tìm trên gu gồ."),
+    ("Truy cập Internet.", "Truy cập in tơ nét."),
+    ("Gọi hotline để được hỗ trợ.", "Gọi hót lai để được hỗ trợ."),
+    ("Xem livestream trận đấu.", "Xem lai strim trận đấu."),
+    ("Fan hâm mộ chờ đợi.", "phan hâm mộ chờ đợi."),
+]
+
+NEWS = [
+    (
+        "Sáng 12/10/2023, UBND tỉnh tổ chức hội nghị trực tuyến với 125 điểm cầu.",
+        "Sáng ngày mười hai tháng mười năm hai nghìn không trăm hai mươi ba, Ủy ban nhân dân tỉnh tổ chức hội "
+        "nghị trực tuyến với một trăm hai mươi lăm điểm cầu.",
+    ),
+    (
+        "Theo Tổng cục Thống kê, GDP quý III tăng 5,33%.",
+        "Theo Tổng cục Thống kê, giê dê pê quý ba tăng năm phẩy ba mươi ba phần trăm.",
+    ),
+    (
+        "Lúc 14h30 ngày 5/11, xảy ra vụ tai nạn trên QL14.",
+        "Lúc mười bốn giờ ba mươi phút ngày năm tháng mười một, xảy ra vụ tai nạn trên quốc lộ mười bốn.",
+    ),
+    (
+        "Bão số 3 gây mưa 200-300 mm tại các tỉnh miền Bắc.",
+        "Bão số ba gây mưa hai trăm đến ba trăm mi li mét tại các tỉnh miền Bắc.",
+    ),
+    (
+        "Giá xăng RON 95 giảm 450 đồng/lít từ 15h chiều nay.",
+        "Giá xăng RON chín mươi lăm giảm bốn trăm năm mươi đồng trên lít từ mười lăm giờ chiều nay.",
+    ),
+    (
+        "Thủ tướng dự hội nghị APEC lần thứ 30 tại San Francisco.",
+        "Thủ tướng dự hội nghị APEC lần thứ ba mươi tại San Francisco.",
+    ),
+    (
+        "Đến ngày 30/9, cả nước có hơn 1,2 triệu doanh nghiệp.",
+        "Đến ngày ba mươi tháng chín, cả nước có hơn một phẩy hai triệu doanh nghiệp.",
+    ),
+    ("Khoảng 1/3 số hộ dân đã được hỗ trợ.", "Khoảng một phần ba số hộ dân đã được hỗ trợ."),
+    (
+        "Kim ngạch xuất khẩu 9 tháng đạt 259,67 tỷ USD.",
+        "Kim ngạch xuất khẩu chín tháng đạt hai trăm năm mươi chín phẩy sáu mươi bảy tỷ đô la Mỹ.",
+    ),
+    (
+        "Lượng khách quốc tế đạt 8,9 triệu lượt, tăng 4,6 lần.",
+        "Lượng khách quốc tế đạt tám phẩy chín triệu lượt, tăng bốn phẩy sáu lần.",
+    ),
+    (
+        "Theo Nghị định 100/2019/NĐ-CP, mức phạt từ 6-8 triệu đồng.",
+        "Theo Nghị định số một trăm năm hai nghìn không trăm mười chín, nghị định chính phủ, mức phạt từ sáu "
+        "đến tám triệu đồng.",
+    ),
+    (
+        "Chiều 20/10, Hội LHPN huyện tổ chức tọa đàm.",
+        "Chiều ngày hai mươi tháng mười, Hội Liên hiệp Phụ nữ huyện tổ chức tọa đàm.",
+    ),
+]
+
+SCIENCE = [
+    ("Nước sôi ở 100°C và đóng băng ở 0°C.", "Nước sôi ở một trăm độ xê và đóng băng ở không độ xê."),
+    ("Tốc độ ánh sáng khoảng 300.000 km/s.", "Tốc độ ánh sáng khoảng ba trăm nghìn ki lô mét trên giây."),
+    ("Trái Đất cách Mặt Trời 150 triệu km.", "Trái Đất cách Mặt Trời một trăm năm mươi triệu ki lô mét."),
+    ("Nồng độ bụi đạt 420 ppm.", "Nồng độ bụi đạt bốn trăm hai mươi pê pê em."),
+    ("Bệnh nhân sốt 39,5°C.", "Bệnh nhân sốt ba mươi chín phẩy năm độ xê."),
+    ("Liều dùng 500mg mỗi ngày, chia 2 lần.", "Liều dùng năm trăm mi li gam mỗi ngày, chia hai lần."),
+    ("Vi khuẩn dài 2-3 µm.", "Vi khuẩn dài hai đến ba mi crô mét."),
+    ("Động đất mạnh 6,8 độ richter.", "Động đất mạnh sáu phẩy tám độ richter."),
+    ("Khối lượng riêng của nước là 1.000 kg/m3.", "Khối lượng riêng của nước là một nghìn ki lô gam trên mét khối."),
+    (
+        "Công suất 1.200 MW, sản lượng 5 tỷ kWh/năm.",
+        "Công suất một nghìn hai trăm mê ga oát, sản lượng năm tỷ ki lô oát giờ trên năm.",
+    ),
+]
+
+SHOPPING = [
+    ("Áo thun giá 199k, mua 2 tặng 1.", "Áo thun giá một trăm chín mươi chín nghìn, mua hai tặng một."),
+    ("Giảm 30% cho đơn từ 500k.", "Giảm ba mươi phần trăm cho đơn từ năm trăm nghìn."),
+    ("Tai nghe Bluetooth giá 1tr2.", "Tai nghe blu tút giá một triệu hai trăm nghìn."),
+    (
+        "Laptop 15,6 inch, RAM 16GB, SSD 512GB.",
+        "láp tóp mười lăm phẩy sáu inh, RAM mười sáu gi ga bai, ét ét dê năm trăm mười hai gi ga bai.",
+    ),
+    ("Nồi cơm điện 1,8l, công suất 700W.", "Nồi cơm điện một phẩy tám lít, công suất bảy trăm oát."),
+    ("Gạo ST25 giá 35.000đ/kg.", "Gạo ét tê hai mươi lăm giá ba mươi lăm nghìn đồng trên ki lô gam."),
+    ("Miễn phí ship cho đơn trên 300.000đ.", "Miễn phí síp cho đơn trên ba trăm nghìn đồng."),
+    ("Điện thoại Samsung giá 8.990.000 VNĐ.", "Điện thoại sam sung giá tám triệu chín trăm chín mươi nghìn đồng."),
+    ("Tivi 55 inch giá 12tr5.", "Tivi năm mươi lăm inh giá mười hai triệu năm trăm nghìn."),
+    ("Cà phê 250g giá 85k.", "Cà phê hai trăm năm mươi gam giá tám mươi lăm nghìn."),
+]
+
+ADMINISTRATION = [
+    (
+        "Căn cứ Quyết định số 1291/QĐ-TTg ngày 7/10/2019.",
+        "Căn cứ Quyết định số một nghìn hai trăm chín mươi mốt, quyết định thủ tướng ngày bảy tháng mười năm "
+        "hai nghìn không trăm mười chín.",
+    ),
+    (
+        "Theo khoản 2, Điều 3 Thông tư 01/2023/TT-BNV.",
+        "Theo khoản hai, Điều ba Thông tư số một năm hai nghìn không trăm hai mươi ba, thông tư bộ nội vụ.",
+    ),
+    ("Thời hạn giải quyết: 15 ngày làm việc.", "Thời hạn giải quyết: mười lăm ngày làm việc."),
+    ("Lệ phí: 50.000 đồng/hồ sơ.", "Lệ phí: năm mươi nghìn đồng trên hồ sơ."),
+    (
+        "Tiếp công dân vào thứ 5 hằng tuần, từ 7h30-11h00.",
+        "Tiếp công dân vào thứ năm hằng tuần, từ bảy giờ ba mươi phút đến mười một giờ.",
+    ),
+    ("Nộp hồ sơ tại Bộ phận một cửa UBND xã.", "Nộp hồ sơ tại Bộ phận một cửa Ủy ban nhân dân xã."),
+    ("Kỳ họp thứ 7 HĐND huyện khóa XIII.", "Kỳ họp thứ bảy Hội đồng nhân dân huyện khóa mười ba."),
+    ("Mục III. Tổ chức thực hiện.", "Mục ba. Tổ chức thực hiện."),
+    ("Hội đồng thi đua khen thưởng tặng 20 giấy khen.", "Hội đồng thi đua khen thưởng tặng hai mươi giấy khen."),
+    ("Đ/c Chủ tịch UBND huyện phát biểu chỉ đạo.", "đồng chí Chủ tịch Ủy ban nhân dân huyện phát biểu chỉ đạo."),
+]
+
+ADDRESSES = [
+    (
+        "Số 25 Lý Thường Kiệt, P. Hàng Bài, Q. Hoàn Kiếm, TP. Hà Nội.",
+        "Số hai mươi lăm Lý Thường Kiệt, phường Hàng Bài, quận Hoàn Kiếm, thành phố Hà Nội.",
+    ),
+    (
+        "Tầng 3, tòa nhà 18A, p.Tân Định, q.1, TP.HCM.",
+        "Tầng ba, tòa nhà mười tám A, phường Tân Định, quận một, Thành phố Hồ Chí Minh.",
+    ),
+    ("Thôn 5, xã Đắk Môl, h. Đăk Song, tỉnh Đắk Nông.", "Thôn năm, xã Đắk Môl, huyện Đăk Song, tỉnh Đắk Nông."),
+    ("Kp. 3, phường Linh Trung, TP. Thủ Đức.", "khu phố ba, phường Linh Trung, thành phố Thủ Đức."),
+    ("Tổ 12, khu phố 4, tx. Bến Cát.", "Tổ mười hai, khu phố bốn, thị xã Bến Cát."),
+    ("Ngõ 68 Cầu Giấy, Hà Nội.", "Ngõ sáu mươi tám Cầu Giấy, Hà Nội."),
+    ("Mã bưu chính 100000.", "Mã bưu chính một không không không không không."),
+]
+
+KIND_CASES = (
+    SIGNS + CURRENCIES + FRACTIONS_AND_DATES + CLOCK + LETTER_TIMES + RANGES
+    + SCORES + SHORTHAND + UNITS + ROMAN + ABBREVIATIONS + ENGLISH_NUMBERS
+    + PHONES + ORDINALS + LETTERS + LOANWORDS + NEWS + SCIENCE
+    + SHOPPING + ADMINISTRATION + ADDRESSES
+)
+
+# Where readers differ: the reading this project chose (documented in server/speech/numbers.py and
+# server/speech/normalize.py), so that a change of convention is a visible decision.
+CONVENTIONS = [
+    ("12,75", "mười hai phẩy bảy mươi lăm"),              # one or two decimals: a number
+    ("3,14159", "ba phẩy một bốn một năm chín"),          # three or more: digit by digit
+    ("3,05", "ba phẩy không năm"),                        # a leading zero decimal is spelled
+    ("1.3", "một chấm ba"),                               # a dot without a unit: "chấm"
+    ("1.5kg", "một phẩy năm ki lô gam"),                  # a dot before a unit: a decimal point
+    ("1.500", "một nghìn năm trăm"),                      # three digits after a dot: thousands
+    ("1,234.5", "một nghìn hai trăm ba mươi tư phẩy năm"),  # English thousands and decimal point
+    ("2023", "hai nghìn không trăm hai mươi ba"),         # "không trăm" inside thousands
+    ("105", "một trăm linh năm"),                         # "linh", and "năm" after it
+    ("24", "hai mươi tư"),                                # "tư" after "mươi"
+    ("14", "mười bốn"),                                   # "bốn" after "mười"
+    ("25", "hai mươi lăm"),                               # "lăm" after a tens word
+    ("21", "hai mươi mốt"),
+    ("1.000.000.000", "một tỷ"),                          # "tỷ", not "tỉ"
+    ("15 ngàn", "mười lăm ngàn"),                         # the writer's own word is kept
+    ("1/4", "ngày một tháng tư"),                         # a bare a/b is a date
+    ("1/4 dân số", "một phần tư dân số"),                 # before a quantity noun: a fraction
+    ("chiếm 1/4", "chiếm một phần tư"),                   # after a quantity word: a fraction
+    ("Sáng 28/9", "Sáng ngày hai mươi tám tháng chín"),   # a time of day keeps "ngày"
+    ("đêm 30-4", "đêm ba mươi tháng tư"),                 # a date word replaces it
+    ("9:30", "chín giờ ba mươi phút"),                    # clock times say "phút"
+    ("8h05", "tám giờ năm phút"),                         # no "không" before a one-digit minute
+    ("0h00", "không giờ"),                                # zero minutes are not said
+    ("12:00:00", "mười hai giờ không phút không giây"),   # with seconds every part is said
+    ("thành tích 12:30", "thành tích mười hai phút ba mươi giây"),  # after a duration word
+    ("42:05", "bốn mươi hai phút năm giây"),              # more than 24 before the colon
+    ("5-7", "năm đến bảy"),                               # a dash between amounts is a range
+    ("thắng 2-1", "thắng hai một"),                       # after a score word: each number
+    ("4-4-2", "bốn bốn hai"),                             # three numbers or more: a formation
+    ("30$", "ba mươi đô la Mỹ"),                          # dollars are US dollars
+    ("đ/c", "đồng chí"),                                  # in portal and press text, a comrade
+    ("+84 912 345 678", "cộng tám bốn, chín một hai, ba bốn năm, sáu bảy tám"),  # digit by digit
+    ("hạng 4", "hạng tư"),                                # ordinals after "thứ", "hạng"
+    ("lần thứ IV", "lần thứ tư"),
+    ("thế kỷ xx", "thế kỷ hai mươi"),                     # lower-case numerals only after "thế kỷ"
+    ("chương iv", "chương iv"),
+    ("thế kỷ vi", "thế kỷ vi"),                           # nor those that are syllables
+    ("Đề án 06", "Đề án sáu"),                            # a two-digit leading zero is a number
+    ("mã 06", "mã không sáu"),                            # after "mã": a code, digit by digit
+    ("36°C", "ba mươi sáu độ xê"),                        # unit letters as Vietnamese say them
+    ("Email", "i meo"),                                   # loanwords as Vietnamese say them
+    ("VTV", "vê tê vê"),                                  # acronyms without a vowel are spelled
+    ("NATO", "NATO"),                                     # those that read as a word are not
+]

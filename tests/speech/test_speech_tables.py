@@ -1,0 +1,75 @@
+"""The normaliser's data files and rule list: loaded once, complete, stable, extensible by operators."""
+
+from __future__ import annotations
+
+import pytest
+
+from server.speech.abbreviations import load_abbreviations
+from server.speech.normalize import CONTEXTS, Normalizer, get_normalizer
+from server.speech.tables import load_contexts, load_table
+
+TABLES = ("units", "currencies", "document_types", "letters", "loanwords")
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_tables_load_once_and_read_only(name: str) -> None:
+    table = load_table(name)
+    assert table and load_table(name) is table
+    with pytest.raises(TypeError):
+        table["x"] = "y"  # type: ignore[index]
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_every_reading_is_already_speakable(normalizer: Normalizer, name: str) -> None:
+    # A reading the rules would change again would break idempotence.
+    for written, reading in load_table(name).items():
+        assert normalizer.normalize(reading) == reading, written
+
+
+def test_units_and_currencies_cover_what_news_writes() -> None:
+    units, currencies = load_table("units"), load_table("currencies")
+    for unit in ("V", "l", "GB", "Hz", "km/h", "m²", "m3", "°C", "°c", "kWh", "%", "mAh", "ha"):
+        assert unit in units, unit
+    for symbol in ("₫", "đ", "$", "USD", "€", "¥", "£", "VND", "VNĐ"):
+        assert symbol in currencies, symbol
+
+
+def test_letters_cover_the_latin_alphabet_and_vietnamese_letters() -> None:
+    letters = load_table("letters")
+    for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZĐĂÂÊÔƠƯ":
+        assert letters[letter], letter
+
+
+def test_contexts_have_every_kind_the_rules_read() -> None:
+    contexts = load_contexts()
+    for kind in ("date", "daytime", "score", "ordinal", "fraction", "duration", "code", "letter", "roman",
+                 "roman-lower", "month", "fraction-noun", "per"):
+        assert contexts[kind], kind
+    assert "ordinal" in contexts and "thứ" in contexts["ordinal"] and "thứ" in contexts["roman"]
+    assert CONTEXTS is contexts
+
+
+@pytest.mark.parametrize("written", ["Facebook", "facebook", "FACEBOOK"])
+def test_loanwords_in_every_case(normalizer: Normalizer, written: str) -> None:
+    assert normalizer.normalize(f"Trang {written} của huyện") == "Trang phây búc của huyện"
+
+
+@pytest.mark.parametrize("text", ["Facebooker", "emails", "gameshow", "Zalopay"])
+def test_loanwords_only_as_whole_words(normalizer: Normalizer, text: str) -> None:
+    assert normalizer.normalize(text) == text
+
+
+def test_operator_adds_a_loanword_through_the_abbreviation_file(tmp_path) -> None:
+    extra = tmp_path / "words.tsv"
+    extra.write_text("Threads\tthơ rét\nonline\ttrực tuyến\n", encoding="utf-8")
+    normalizer = get_normalizer(load_abbreviations(str(extra)))
+    assert normalizer.normalize("Theo dõi trên Threads, học online") == "Theo dõi trên thơ rét, học trực tuyến"
+
+
+def test_rules_are_one_named_documented_list(normalizer: Normalizer) -> None:
+    names = [rule.name for rule in normalizer.rules]
+    assert len(names) == len(set(names))
+    for rule in normalizer.rules:
+        assert rule.pattern and (rule.handler.__doc__ or "").strip(), rule.name
+    # Earlier rules win at one position: document numbers before dates, dates before plain numbers.
+    assert names.index("legal") < names.index("date") < names.index("daymonth") < names.index("quantity")
