@@ -9,7 +9,6 @@ const globals = require('globals');
 module.exports = [
   {
     files: ['widget/**/*.js'],
-    ...js.configs.recommended,
     languageOptions: {
       sourceType: 'module',
       globals: {
