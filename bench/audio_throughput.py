@@ -21,7 +21,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from server import create_app
+from server import bootstrap, create_app
 from server.audio import audio_service
 from server.audio.engines import Deadline
 from server.audio.registry import SpeechJob, Voice, register_playlist
@@ -78,6 +78,7 @@ def prepare(folder: str) -> dict[str, str]:
         app = create_app({"DATABASE_URL": env["TRODOC_DATABASE_URL"], "AUDIO_DIR": env["TRODOC_AUDIO_DIR"],
                           "GTTS_URL": fake.url, "TTS_ENGINES": "gtts"})
         with app.app_context():
+            bootstrap.prepare()
             register_playlist(SEGMENTS, VOICE)
         audio_service(app).record(SEGMENT, Deadline(10))
         audio_service(app).close()

@@ -9,15 +9,19 @@ const SETTINGS = ['scale', 'contrast', 'spacing'];
 export function countUsage(base, target) {
   const tagged = target.closest('[data-trodoc-article]');
   const article = tagged ? tagged.dataset.trodocArticle : location.pathname.slice(0, 200);
-  const send = (event, value = '') => fetch(base + '/api/v1/events', {
+  // `segment` (listen_start only) names where the run starts: the server stamps the recordings from there
+  // on as played, also those the web server hands out from disk without asking the app.
+  const send = (event, value = '', segment) => fetch(base + '/api/v1/events', {
     method: 'POST', keepalive: true, credentials: 'omit',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ event, value, article }),
+    body: JSON.stringify({ event, value, article, segment }),
   }).catch(() => {});
 
-  // One listening run lasts from the first sound to the stop (or the end, which stops too).
-  let running = false, finished = false;
-  on('segment', ({ index, total }) => {
+  // One listening run lasts from the first sound to the stop (or the end, which stops too). The player
+  // names the segment before it starts playing it, so `at` is where a run starts.
+  let running = false, finished = false, at;
+  on('segment', ({ index, total, id }) => {
+    at = id;
     if (index < 0) running = false;
     // Reaching the last sentence counts as finishing: stopping there means the article was heard.
     else if (running && index === total - 1 && !finished) { finished = true; send('listen_finish'); }
@@ -27,7 +31,7 @@ export function countUsage(base, target) {
   const timers = {};
   let previous = getState();
   on('change', (state) => {
-    if (state.playing && !running) { running = true; finished = false; send('listen_start'); }
+    if (state.playing && !running) { running = true; finished = false; send('listen_start', '', at); }
     for (const key of SETTINGS) {
       if (state[key] === previous[key]) continue;
       clearTimeout(timers[key]);

@@ -14,6 +14,7 @@ from flask import Flask, Response, abort, request, send_from_directory
 from werkzeug.serving import make_server
 
 from server import assets, create_app
+from server.bootstrap import prepare
 from tests.fake_google import FakeGoogle
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,6 +49,8 @@ def listen_app(tmp_path_factory, listen_google):
         "RATELIMIT_ENABLED": False,
     })
     assets.build(app)  # from the current sources: never test a stale widget.js
+    with app.app_context():
+        prepare()  # the tests read the usage counts before the first request
     return app
 
 
