@@ -43,12 +43,13 @@ from .spelling import ACRONYM_PATTERN, is_spelled, letter_names
 from .tables import load_contexts, load_table
 from .text import clean_text
 
-# Vietnamese number token: English comma thousands with a decimal dot ("1,234.5"), dot thousands with
-# optional decimal comma, English comma thousands (two groups or more), dotted versions ("4.0"), digits
-# with an optional decimal comma; each only as a whole run, and any other run of digit groups as one
-# token, so that no digit of a run is left over to be read on a second pass.
-_NUM = (r"(?:(?:\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}|\d+(?:\.\d+)+"
-        r"|\d+(?:,\d+)?)(?![.,]?\d)|\d+(?:[.,]\d+)+)")
+# Vietnamese number token: thousands grouped by spaces ("9 000 000"), English comma thousands with a
+# decimal dot ("1,234.5"), dot thousands with an optional decimal comma, English comma thousands (two
+# groups or more), dotted versions ("4.0"), digits with an optional decimal comma; each only as a whole
+# run, and any other run of digit groups as one token, so that no digit of a run is left over to be
+# read on a second pass.
+_NUM = (r"(?:(?:[1-9]\d{0,2}(?: \d{3})+|\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:\.\d{3})+(?:,\d+)?"
+        r"|\d{1,3}(?:,\d{3}){2,}|\d+(?:\.\d+)+|\d+(?:,\d+)?)(?![.,]?\d)|\d+(?:[.,]\d+)+)")
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 # A gap between words, as ``clean_text`` sees one: whitespace or invisible characters.
 _GAP = r"[\s\u200b\u200c\u200d\u2060\ufeff]+"
@@ -298,8 +299,9 @@ class Normalizer:
             # "01-12/2025": from January to December.
             Rule("monthrange", rf"{nb}(?P<rm1>{_MONTH})\s?[-–]\s?(?P<rm2>{_MONTH})/(?P<ry>\d{{4}})(?!\d)",
                  self._monthrange),
-            # "20-30/4": from the 20th to the 30th of April.
-            Rule("dayrange", rf"{nb}(?P<rd1>{_DAY})\s?[-–]\s?(?P<rd2>{_DAY})/(?P<rdm>{_MONTH}){na}", self._dayrange),
+            # "20-30/4", "26-28/6/2022": from the 20th to the 30th of April.
+            Rule("dayrange", rf"{nb}(?P<rd1>{_DAY})\s?[-–]\s?(?P<rd2>{_DAY})/(?P<rdm>{_MONTH})"
+                             rf"(?:/(?P<rdy>\d{{4}})(?!\d)|{na})", self._dayrange),
             Rule("monthyear", rf"{nb}(?P<mm>{_MONTH})[/-](?P<my>\d{{4}})(?!\d)", self._monthyear),
             Rule("daymonth", rf"{nb}(?P<sd>{_DAY})/(?P<sm>{_MONTH}){na}", self._daymonth),
             Rule("time", rf"{nb}(?P<th>[01]?\d|2[0-4])(?:[hg:]|\s?giờ\s?)(?P<tm>[0-5]\d)"
@@ -422,10 +424,11 @@ class Normalizer:
 
     @staticmethod
     def _dayrange(m: re.Match[str], context: Context) -> str:
-        """ "20-30/4": "ngày hai mươi đến ba mươi tháng tư"."""
+        """ "20-30/4": "ngày hai mươi đến ba mươi tháng tư", with its year if one follows."""
         head = "" if "date" in context.kinds else "ngày "
         first, last = (read_int(int(d)) for d in m.group("rd1", "rd2"))
-        return f"{head}{first} đến {last} tháng {_month(m.group('rdm'))}"
+        spoken = f"{head}{first} đến {last} tháng {_month(m.group('rdm'))}"
+        return spoken + " năm " + read_int(int(m.group("rdy"))) if m.group("rdy") else spoken
 
     @staticmethod
     def _monthyear(m: re.Match[str], context: Context) -> str:

@@ -123,12 +123,14 @@ def _groups_thousands(parts: list[str]) -> bool:
 
 
 def read_number(token: str, *, dot_decimal: bool = False) -> str:
-    """Read a Vietnamese-formatted number: "1.500.000", "3,5", "2023", "1,500,000", "1,234.5", "4.0".
+    """Read a Vietnamese-formatted number: "1.500.000", "9 000 000", "3,5", "2023", "1,500,000", "1,234.5", "4.0".
 
     Dots group thousands and the comma is the decimal mark; dot-separated
     parts that are not valid thousand groups are read with "chấm" (4.0, 2.1.3),
     or as a decimal point when ``dot_decimal`` (a unit follows: "40.1cm").
     """
+    if " " in token:
+        return read_integer_token(token.replace(" ", ""))
     if "," in token and "." in token and token.index(",") < token.index("."):
         whole, frac = token.rsplit(".", 1)
         if _groups_thousands(whole.split(",")):

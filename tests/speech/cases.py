@@ -108,6 +108,10 @@ RANGES = [
         "mươi tư dự án tạm dừng.",
     ),
     ("Hồ sơ nhận từ 20-30/4.", "Hồ sơ nhận từ ngày hai mươi đến ba mươi tháng tư."),
+    (
+        "Hội nghị diễn ra từ 26-28/6/2022.",
+        "Hội nghị diễn ra từ ngày hai mươi sáu đến hai mươi tám tháng sáu năm hai nghìn không trăm hai mươi hai.",
+    ),
     ("Từ 01-12/2025 thu phí.", "Từ tháng một đến tháng mười hai năm hai nghìn không trăm hai mươi lăm thu phí."),
     ("Quãng đường 5-7 km.", "Quãng đường năm đến bảy ki lô mét."),
     ("Lúc 9h - 10h sáng.", "Lúc chín giờ đến mười giờ sáng."),
@@ -220,6 +224,8 @@ ENGLISH_NUMBERS = [
     ("Dân số 1,234.5 nghìn người.", "Dân số một nghìn hai trăm ba mươi tư phẩy năm nghìn người."),
     ("Tổng cộng 12,345.67 tấn.", "Tổng cộng mười hai nghìn ba trăm bốn mươi lăm phẩy sáu mươi bảy tấn."),
     ("Giá trị 1,000,000 đồng.", "Giá trị một triệu đồng."),
+    ("Khoảng 15 000 người tham dự.", "Khoảng mười lăm nghìn người tham dự."),
+    ("Dân số 98 500 000 người.", "Dân số chín mươi tám triệu năm trăm nghìn người."),
     ("Khoảng 3,450,000 lượt.", "Khoảng ba triệu bốn trăm năm mươi nghìn lượt."),
     ("Doanh số 2,500.75 USD.", "Doanh số hai nghìn năm trăm phẩy bảy mươi lăm đô la Mỹ."),
 ]
@@ -422,6 +428,7 @@ CONVENTIONS = [
     ("1.5kg", "một phẩy năm ki lô gam"),                  # a dot before a unit: a decimal point
     ("1.500", "một nghìn năm trăm"),                      # three digits after a dot: thousands
     ("1,234.5", "một nghìn hai trăm ba mươi tư phẩy năm"),  # English thousands and decimal point
+    ("3 100 hộ", "ba nghìn một trăm hộ"),                 # a space between three-digit groups: thousands
     ("2023", "hai nghìn không trăm hai mươi ba"),         # "không trăm" inside thousands
     ("105", "một trăm linh năm"),                         # "linh", and "năm" after it
     ("24", "hai mươi tư"),                                # "tư" after "mươi"

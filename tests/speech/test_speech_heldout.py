@@ -1,8 +1,8 @@
 """Accuracy on other projects' published cases (tests/speech/data/heldout.tsv), never used to write rules.
 
-The floor is the accuracy measured when the file was built; the misses left are cases where the
+The floor is the accuracy measured when the file was built; most misses left are cases where the
 published readings disagree with each other or with this project's conventions (decimals digit by
-digit, dates without "ngày", "chín giờ ba mươi" without "phút", English letter names, ...).
+digit, dates without "ngày", "chín giờ ba mươi" without "phút", "ngày một đến ngày hai", ...).
 """
 
 from __future__ import annotations
@@ -12,12 +12,13 @@ import pytest
 from server.speech.normalize import Normalizer
 from tests.speech.heldout import accuracy, fold, load_cases
 
-ACCURACY_FLOOR = 0.86
+# Measured 0.836 on 250 cases (0.568 before these rules); the goal is 0.90.
+ACCURACY_FLOOR = 0.83
 
 
 def test_heldout_accuracy(normalizer: Normalizer) -> None:
     cases = load_cases()
-    assert len(cases) >= 150
+    assert len(cases) >= 250
     assert accuracy(cases, normalizer.normalize) >= ACCURACY_FLOOR
 
 
