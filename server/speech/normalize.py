@@ -26,8 +26,9 @@ Readings (see ``numbers`` for how numbers are read):
   names (``data/letters.tsv``); English loanwords and brands the way Vietnamese
   speakers say them (``data/loanwords.tsv``).
 
-Replacements contain no digits and no abbreviation keys, which is what makes
-``normalize`` idempotent.
+Replacements contain no digits and no abbreviation keys, runs of digits are
+read whole, and the text is tidied before it is matched as the result will be;
+that is what makes ``normalize`` idempotent.
 """
 
 from __future__ import annotations
@@ -69,17 +70,27 @@ CONTEXTS: Mapping[str, tuple[str, ...]] = load_contexts()
 
 # Words after the number or "/" (the rest of the kinds are words before the number).
 _AFTER_KINDS = frozenset({"fraction-noun", "per"})
-_CONTEXT_KINDS: dict[str, frozenset[str]] = {}
-for _kind, _words in CONTEXTS.items():
-    if _kind not in _AFTER_KINDS:
-        for _word in _words:
-            _CONTEXT_KINDS[_word] = _CONTEXT_KINDS.get(_word, frozenset()) | {_kind}
-# A phrase also has the kinds of its last words ("tỉ số" those of "số"): what a reading leaves
-# before the number must not change how it is read on a second pass.
-for _word in list(_CONTEXT_KINDS):
-    _tail = _word.split()
-    for _i in range(1, len(_tail)):
-        _CONTEXT_KINDS[_word] |= _CONTEXT_KINDS.get(" ".join(_tail[_i:]), frozenset())
+
+
+def _context_kinds(contexts: Mapping[str, tuple[str, ...]]) -> dict[str, frozenset[str]]:
+    """Each word before a number with its kinds; a phrase also has those of its last words.
+
+    "tỉ số" has the kinds of "số" too: what a reading leaves before the
+    number must not change how the number is read on a second pass.
+    """
+    kinds: dict[str, frozenset[str]] = {}
+    for kind, words in contexts.items():
+        if kind not in _AFTER_KINDS:
+            for word in words:
+                kinds[word] = kinds.get(word, frozenset()) | {kind}
+    for word in list(kinds):
+        tail = word.split()
+        for i in range(1, len(tail)):
+            kinds[word] |= kinds.get(" ".join(tail[i:]), frozenset())
+    return kinds
+
+
+_CONTEXT_KINDS = _context_kinds(CONTEXTS)
 
 
 def _trie_pattern(words: list[str]) -> str:
