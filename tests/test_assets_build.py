@@ -160,14 +160,14 @@ def test_a_change_in_an_imported_module_alone_makes_a_new_version(tmp_path):
 def test_the_listening_bundle_carries_the_servers_text_rules(built):
     # The widget reads the host page as server/speech reads article HTML: the build writes those rules in.
     body = built_file(built, "trodoc_listen").read_text(encoding="utf-8")
-    for tags, flags in ((blocks._BLOCK_TAGS | blocks._CONTAINER_TAGS, ""), (blocks._SKIP_TAGS, "i")):
+    for tags, flags in ((blocks.BLOCK_TAGS | blocks.CONTAINER_TAGS, ""), (blocks.SKIP_TAGS, "i")):
         assert f"/^(?:{'|'.join(sorted(tag.upper() for tag in tags))})$/{flags}" in body
     (space,) = re.findall(r'"(\\\\x09-[^"]*)"', body)
     # Every character is escaped (no \s, on which Python and JS differ): Python's re reads the class as JS does.
     widget_space = re.compile("[" + json.loads('"' + space + '"') + "]")
     characters = [chr(code) for code in range(0x110000)]
     assert [c for c in characters if widget_space.fullmatch(c)] == [c for c in characters
-                                                                   if text._SPACE_RUN.fullmatch(c)]
+                                                                   if text.SPACE_RUN.fullmatch(c)]
 
 
 def test_the_python_text_rules_are_sources_of_every_script(built):

@@ -7,17 +7,17 @@ from html.parser import HTMLParser
 from .text import clean_text
 
 # Elements that always start and end a readable block.
-_BLOCK_TAGS = frozenset(
+BLOCK_TAGS = frozenset(
     {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "figcaption",
      "blockquote", "dt", "dd", "caption", "pre", "address"}
 )
 # Containers whose direct text is readable but which only delimit blocks.
-_CONTAINER_TAGS = frozenset(
+CONTAINER_TAGS = frozenset(
     {"div", "section", "article", "main", "header", "footer", "figure", "ul", "ol", "dl",
      "table", "thead", "tbody", "tfoot", "tr", "body", "html", "form", "fieldset", "details",
      "summary", "hr"}
 )
-_SKIP_TAGS = frozenset(
+SKIP_TAGS = frozenset(
     {"script", "style", "nav", "template", "noscript", "head", "title", "iframe", "object",
      "svg", "canvas", "button", "select", "textarea", "audio", "video", "math"}
 )
@@ -51,14 +51,14 @@ class _BlockParser(HTMLParser):
             return
         attr = dict(attrs)
         hides = (
-            tag in _SKIP_TAGS
+            tag in SKIP_TAGS
             or "hidden" in attr
             or (attr.get("aria-hidden") or "").strip().lower() == "true"
         )
         self._stack.append((tag, hides))
         if hides:
             self._hidden_depth += 1
-        elif not self._hidden_depth and (tag in _BLOCK_TAGS or tag in _CONTAINER_TAGS):
+        elif not self._hidden_depth and (tag in BLOCK_TAGS or tag in CONTAINER_TAGS):
             self._flush()
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -78,7 +78,7 @@ class _BlockParser(HTMLParser):
             if hides:
                 self._hidden_depth -= 1
         del self._stack[i:]
-        if not self._hidden_depth and (tag in _BLOCK_TAGS or tag in _CONTAINER_TAGS):
+        if not self._hidden_depth and (tag in BLOCK_TAGS or tag in CONTAINER_TAGS):
             self._flush()
 
     def handle_data(self, data: str) -> None:

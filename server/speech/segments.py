@@ -13,8 +13,10 @@ from .normalize import get_normalizer
 from .phrases import EN_CONJUNCTIONS, VI_CONJUNCTIONS, phrase_spans
 from .sentences import sentence_spans
 from .text import clean_text
-from .version import PIPELINE_VERSION
 
+# Version of the spoken-text pipeline, part of every segment id: bump it whenever the spoken output
+# for some input changes, so cached audio is not reused.
+PIPELINE_VERSION = "vi-2"
 MAX_SPOKEN = 100
 _SPEAKABLE_RE = re.compile(r"[^\W_]")
 
