@@ -145,7 +145,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("REGISTRY_MAX_UNPLAYED", _whole, 50_000,
             "registered sentences of host pages nobody has played yet; more are refused (503) until some expire"),
     Setting("ABBREVIATIONS", _text, "",
-            "a UTF-8 TSV file of extra abbreviations and words (`UBND<TAB>Ủy ban nhân dân`), read at start"),
+            "a UTF-8 TSV file of extra abbreviations and words (`UBND<TAB>Ủy ban nhân dân`), or a folder of files"
+            " named like the built-in data (`abbreviations.tsv`, `units.tsv`, `loanwords.tsv`, …), read at start"),
 )
 
 

@@ -50,7 +50,7 @@ def _build(app: Flask) -> AudioService:
         max_waiting=config["TTS_MAX_WAITING"],
         lookahead=config["TTS_LOOKAHEAD"],
         playlist_max=config["PLAYLIST_MAX_SEGMENTS"],
-        # The built-in abbreviations plus the operator's TRODOC_ABBREVIATIONS file, loaded once.
+        # The built-in abbreviations and data tables, with the operator's TRODOC_ABBREVIATIONS file or folder.
         abbreviations=load_abbreviations(config["ABBREVIATIONS"] or None),
     )
 

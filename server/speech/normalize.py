@@ -39,9 +39,10 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
+from .abbreviations import Vocabulary
 from .numbers import read_digits, read_fraction, read_int, read_integer_token, read_number, read_ordinal, roman_value
 from .spelling import ACRONYM_PATTERN, is_spelled, letter_names
-from .tables import load_contexts, load_table
+from .tables import Tables, builtin_tables
 from .text import clean_text
 
 # Vietnamese number token: thousands grouped by spaces ("9 000 000"), English comma thousands with a
@@ -61,12 +62,6 @@ _MULTIPLIERS = {"nghìn": "nghìn", "ngàn": "nghìn", "triệu": "triệu", "t�
 # Spoken shorthand glued to the number: "15k", "500K", "5tr".
 _SHORTHAND = {"k": "nghìn", "K": "nghìn", "tr": "triệu"}
 _SIGNS = {"+": "cộng", "±": "cộng trừ", "-": "âm", "−": "âm", "–": "âm"}
-
-UNITS: Mapping[str, str] = {**load_table("units"), **load_table("currencies"), **_SHORTHAND}
-CURRENCIES: Mapping[str, str] = load_table("currencies")
-DOCUMENT_TYPES: Mapping[str, str] = load_table("document_types")
-LOANWORDS: Mapping[str, str] = load_table("loanwords")
-CONTEXTS: Mapping[str, tuple[str, ...]] = load_contexts()
 
 # Words after the number or "/" (the rest of the kinds are words before the number).
 _AFTER_KINDS = frozenset({"fraction-noun", "per"})
@@ -90,7 +85,6 @@ def _context_kinds(contexts: Mapping[str, tuple[str, ...]]) -> dict[str, frozens
     return kinds
 
 
-_CONTEXT_KINDS = _context_kinds(CONTEXTS)
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -123,19 +117,7 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-_UNIT_ALT = _alternation(UNITS)
-_PREFIX_CURRENCIES = "".join(re.escape(c) for c in CURRENCIES if len(c) == 1 and not c.isalnum())
-_PER_ALT = _alternation([*CONTEXTS.get("per", ()), *(u for u in UNITS if u[0].isalpha())])
-_FRACTION_NOUN_RE = re.compile(_GAP + r"(?:" + _alternation(CONTEXTS.get("fraction-noun", ())) + r")(?!\w)", re.I)
-# Words before a number that change how it is read; checked by looking back
-# from the number so the scan only ever starts at digits and symbols.
-_CONTEXT_RE = re.compile(r"(?<![^\W\d])(" + _trie_pattern(_written_forms(_CONTEXT_KINDS)) + r")" + _GAP + r"['\"“‘]?\Z")
 _LOOKBACK = 24
-# An amount ends just before a range dash: a digit, or a digit and its unit or time letter.
-_AMOUNT_END_RE = re.compile(r"\d(?:\s?(?:" + _UNIT_ALT + r"|h|g|p|ph|s|giờ|phút|giây|tháng|năm))?\s*\Z")
-# A score word earlier in the clause: "thắng Thái Lan 2-1", "tỉ số chung cuộc 3 - 2".
-_SCORE_BEFORE_RE = re.compile(r"(?<!\w)(?:" + _trie_pattern(_written_forms(CONTEXTS.get("score", ())))
-                              + r")(?!\w)[^.;:!?]*\Z")
 _SCORE_LOOKBACK = 40
 _DIGIT_GROUP_RE = re.compile(r"\+?\d+")
 _NUMBER_RE = re.compile(r"\d+")
@@ -170,13 +152,40 @@ class Context(NamedTuple):
 _NO_CONTEXT = frozenset[str]()
 
 
-def context_before(text: str, start: int) -> Context:
-    """The context word ending right before ``start`` (``data/contexts.tsv``), if any."""
-    found = _CONTEXT_RE.search(text, max(0, start - _LOOKBACK), start)
-    if found is None:
-        return Context(_NO_CONTEXT, None, start)
-    word = found.group(1)
-    return Context(_CONTEXT_KINDS[word.lower()], word, found.start())
+class Lexicon:
+    """The data tables of one normaliser and the regexes built from them."""
+
+    def __init__(self, tables: Tables) -> None:
+        readings, contexts = tables.readings, tables.contexts
+        self.currencies = readings["currencies"]
+        self.units: Mapping[str, str] = {**readings["units"], **self.currencies, **_SHORTHAND}
+        self.document_types = readings["document_types"]
+        self.loanwords = readings["loanwords"]
+        self.letters = readings["letters"]
+        self.context_kinds = _context_kinds(contexts)
+        self.unit_alt = _alternation(self.units)
+        self.prefix_currencies = "".join(re.escape(c) for c in self.currencies if len(c) == 1 and not c.isalnum())
+        self.per_alt = _alternation([*contexts.get("per", ()), *(u for u in self.units if u[0].isalpha())])
+        self.fraction_noun_re = re.compile(_GAP + r"(?:" + _alternation(contexts.get("fraction-noun", ()))
+                                           + r")(?!\w)", re.I)
+        # Words before a number that change how it is read; checked by looking back
+        # from the number so the scan only ever starts at digits and symbols.
+        self.context_re = re.compile(r"(?<![^\W\d])(" + _trie_pattern(_written_forms(self.context_kinds)) + r")"
+                                     + _GAP + r"['\"“‘]?\Z")
+        # An amount ends just before a range dash: a digit, or a digit and its unit or time letter.
+        self.amount_end_re = re.compile(r"\d(?:\s?(?:" + self.unit_alt
+                                        + r"|h|g|p|ph|s|giờ|phút|giây|tháng|năm))?\s*\Z")
+        # A score word earlier in the clause: "thắng Thái Lan 2-1", "tỉ số chung cuộc 3 - 2".
+        self.score_before_re = re.compile(r"(?<!\w)(?:" + _trie_pattern(_written_forms(contexts.get("score", ())))
+                                          + r")(?!\w)[^.;:!?]*\Z")
+
+    def context_before(self, text: str, start: int) -> Context:
+        """The context word ending right before ``start`` (``contexts.tsv``), if any."""
+        found = self.context_re.search(text, max(0, start - _LOOKBACK), start)
+        if found is None:
+            return Context(_NO_CONTEXT, None, start)
+        word = found.group(1)
+        return Context(self.context_kinds[word.lower()], word, found.start())
 
 
 Handler = Callable[[re.Match[str], Context], str]
@@ -197,10 +206,10 @@ class Rule(NamedTuple):
     starts: str = "symbol"
 
 
-def _word_table(abbreviations: Mapping[str, str]) -> dict[str, str]:
+def _word_table(abbreviations: Mapping[str, str], loanwords: Mapping[str, str]) -> dict[str, str]:
     """Abbreviations plus loanwords in the cases they are written in; an abbreviation wins a clash."""
     table: dict[str, str] = {}
-    for word, reading in LOANWORDS.items():
+    for word, reading in loanwords.items():
         for variant in _written_forms([word]):
             table.setdefault(variant, reading)
     table.update(abbreviations)
@@ -231,7 +240,7 @@ def _read_clock(hours: int, minutes: int, seconds: int | None = None) -> str:
     return spoken + " " + read_int(minutes) + " phút" if minutes else spoken
 
 
-def _read_address(text: str, words: Mapping[str, str]) -> str:
+def _read_address(text: str, words: Mapping[str, str], letters: Mapping[str, str]) -> str:
     """Read an e-mail or web address symbol by symbol ("a còng", "chấm", "gạch chéo").
 
     Addresses are case-insensitive, so they are read in lower case, and a part
@@ -245,7 +254,7 @@ def _read_address(text: str, words: Mapping[str, str]) -> str:
         if token:
             word = "".join(token)
             # A part a dotted abbreviation would take ("q" before a full stop: "q.") is spelled.
-            out.append(letter_names(word) if word + "." in words else words.get(word, word))
+            out.append(letter_names(word, letters) if word + "." in words else words.get(word, word))
             token.clear()
 
     names = {"@": "a còng", ".": "chấm", "/": "gạch chéo", "-": "gạch ngang", "_": "gạch dưới",
@@ -270,11 +279,12 @@ def _read_address(text: str, words: Mapping[str, str]) -> str:
 
 
 class Normalizer:
-    """Compiled normalisation rules for one abbreviation table."""
+    """Compiled normalisation rules for one abbreviation table and one set of data tables."""
 
-    def __init__(self, abbreviations: Mapping[str, str]) -> None:
+    def __init__(self, abbreviations: Mapping[str, str], tables: Tables | None = None) -> None:
         self.abbreviations = dict(abbreviations)
-        self._words = _word_table(self.abbreviations)
+        self.lexicon = Lexicon(tables or builtin_tables())
+        self._words = _word_table(self.abbreviations, self.lexicon.loanwords)
         self.rules = self._rule_list()
         self._rules = re.compile("|".join(f"(?P<R_{r.name}>{r.pattern})" for r in self.rules))
         self._handlers = {f"R_{r.name}": r.handler for r in self.rules}
@@ -283,7 +293,8 @@ class Normalizer:
     def _rule_list(self) -> list[Rule]:
         """Every rule, in priority order: at one position the first that matches wins."""
         nb, na = _NO_NUM_BEFORE, _NO_NUM_AFTER
-        not_unit = rf"(?!\s?(?:{_UNIT_ALT})(?!\w|[²³]))"
+        lex = self.lexicon
+        not_unit = rf"(?!\s?(?:{lex.unit_alt})(?!\w|[²³]))"
         return [
             # Keys ending in a letter must not run into a following letter ("TPHCMx");
             # keys ending in "." may touch the next word ("TP.Buôn Ma Thuột", "q.Ba Đình").
@@ -321,22 +332,22 @@ class Normalizer:
                          rf"|{nb}(?P<mm2>\d{{2,3}}):(?P<ss2>[0-5]\d)(?![\d:])", self._time),
             # "thắng 2-1", "đội hình 4-2-3-1", "đêm 30-4", "5-7 ngày"
             Rule("pair", rf"{nb}\d{{1,2}}(?:\s?[-–]\s?\d{{1,2}}){{1,3}}(?![\d/]|[.,]\d){not_unit}", self._pair),
-            Rule("currency", rf"(?P<cy>[{_PREFIX_CURRENCIES}])\s?(?P<cn>{_NUM})"
+            Rule("currency", rf"(?P<cy>[{lex.prefix_currencies}])\s?(?P<cn>{_NUM})"
                              rf"(?:\s?(?P<cm>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?", self._currency),
             # "3tr5", "2 tỷ 4", "1m75"
             Rule("shorthand", rf"{nb}(?P<xa>\d{{1,3}})(?:(?P<xs>tr|triệu|tỷ|tỉ)|\s(?P<xm2>triệu|tỷ|tỉ)\s)"
                               rf"(?P<xb>\d{{1,3}})(?!\d|[.,]\d|[^\W\d]|\s?(?:nghìn|ngàn|triệu|tỷ|tỉ|trăm)(?!\w)){not_unit}"
                               rf"|{nb}(?P<ha>\d)m(?P<hb>\d{{2}})(?!\w)", self._shorthand),
             Rule("quantity", rf"(?P<q1>{_NUM})(?:\s?[-–]\s?(?P<q2>{_NUM}))?"
-                             rf"(?:\s(?P<qm>nghìn|ngàn|triệu|tỷ|tỉ)(?=\s?(?:{_UNIT_ALT})(?!\w|[²³])))?"
-                             rf"(?:\s?(?P<qu>{_UNIT_ALT})(?!\w|[²³]))?", self._quantity),
+                             rf"(?:\s(?P<qm>nghìn|ngàn|triệu|tỷ|tỉ)(?=\s?(?:{lex.unit_alt})(?!\w|[²³])))?"
+                             rf"(?:\s?(?P<qu>{lex.unit_alt})(?!\w|[²³]))?", self._quantity),
             Rule("times", r"[x×](?:(?<=\d[x×])|(?<=\d\s[x×]))\s?(?=\d)", self._times, starts="pattern"),
             # "-3°C", "+5%", "2kg-3kg", "8:00-9:30", "Covid-19"
             Rule("dash", r"[-–−+±]\s?(?=\d)", self._dash),
             # Dots right after an ellipsis belong to it ("…."): left alone they could end an abbreviation.
             Rule("ellipsis", r"(?:\.{3,}|…)[.…]*", self._ellipsis),
             Rule("amp", r"&", self._amp),
-            Rule("slash", rf"(?<=[\w²³])/(?P<su>{_PER_ALT})(?![^\W\d])", self._slash),
+            Rule("slash", rf"(?<=[\w²³])/(?P<su>{lex.per_alt})(?![^\W\d])", self._slash),
             # "chữ B", "ký tự 'C'"
             # "thế kỷ xx": lower-case numerals only after their context words; the numerals that are
             # also syllables ("vi", "xi", "mi") stay words.
@@ -354,7 +365,7 @@ class Normalizer:
         The word rules are repeated as a lookahead so that the C regex engine,
         not a Python loop, skips the many words no rule is about.
         """
-        symbols = set("0123456789$+±(-–−….&/") | set(_PREFIX_CURRENCIES)
+        symbols = set("0123456789$+±(-–−….&/") | set(self.lexicon.prefix_currencies)
 
         def bare(rule: Rule) -> str:
             # Without group names, and without the word-start test the trigger makes once for all.
@@ -389,12 +400,12 @@ class Normalizer:
 
     def _code_word(self, letters: str) -> str:
         """A type or issuer code of a document number: its generic sense, else as any word would be read."""
-        expansion = DOCUMENT_TYPES.get(letters) or self._words.get(letters)
+        expansion = self.lexicon.document_types.get(letters) or self._words.get(letters)
         if expansion:
             return expansion.lower()
         if "&" in letters:
             return " và ".join(self._code_word(side) for side in letters.split("&") if side)
-        return letter_names(letters) if is_spelled(letters) else letters
+        return letter_names(letters, self.lexicon.letters) if is_spelled(letters) else letters
 
     @staticmethod
     def _phone(m: re.Match[str], context: Context) -> str:
@@ -447,11 +458,10 @@ class Normalizer:
         head = "" if context.word and context.word.lower() == "tháng" else "tháng "
         return f"{head}{_month(m.group('mm'))} năm {read_int(int(m.group('my')))}"
 
-    @staticmethod
-    def _daymonth(m: re.Match[str], context: Context) -> str:
+    def _daymonth(self, m: re.Match[str], context: Context) -> str:
         """ "28/9" is a date, but a fraction after a quantity word ("chiếm 1/4") or before a noun ("1/4 dân số")."""
         day, month = m.group("sd"), m.group("sm")
-        if "fraction" in context.kinds or _FRACTION_NOUN_RE.match(m.string, m.end()):
+        if "fraction" in context.kinds or self.lexicon.fraction_noun_re.match(m.string, m.end()):
             return " " + read_fraction(int(day), int(month)) + " "
         return _day_month(context, day, month)
 
@@ -468,25 +478,23 @@ class Normalizer:
                 return _read_clock(int(first), int(second))
         return f"{read_int(int(first))} phút {read_int(int(second))} giây"
 
-    @staticmethod
-    def _pair(m: re.Match[str], context: Context) -> str:
+    def _pair(self, m: re.Match[str], context: Context) -> str:
         """Small numbers joined by dashes: a date after a date word, a score after a score word, else a range."""
         numbers = _NUMBER_RE.findall(m.group())
         if len(numbers) == 2 and context.kinds & {"date", "daytime"} and _is_date(*numbers):
             return " " + _day_month(context, *numbers) + " "
         text, start = m.string, m.start()
         if (len(numbers) > 2 or "score" in context.kinds
-                or _SCORE_BEFORE_RE.search(text, max(0, start - _SCORE_LOOKBACK), start)):
+                or self.lexicon.score_before_re.search(text, max(0, start - _SCORE_LOOKBACK), start)):
             return " " + " ".join(read_int(int(n)) for n in numbers) + " "
         return " " + read_int(int(numbers[0])) + " đến " + read_int(int(numbers[1])) + " "
 
-    @staticmethod
-    def _currency(m: re.Match[str], context: Context) -> str:
+    def _currency(self, m: re.Match[str], context: Context) -> str:
         """A currency symbol before the amount: "$20", "€15", "¥500", "£2 triệu"."""
         spoken = read_number(m.group("cn"))
         if m.group("cm"):
             spoken += " " + _MULTIPLIERS[m.group("cm")]
-        return " " + spoken + " " + CURRENCIES[m.group("cy")] + " "
+        return " " + spoken + " " + self.lexicon.currencies[m.group("cy")] + " "
 
     @staticmethod
     def _shorthand(m: re.Match[str], context: Context) -> str:
@@ -514,7 +522,7 @@ class Normalizer:
         if multiplier:
             spoken += " " + _MULTIPLIERS[multiplier]
         if unit:
-            spoken += " " + UNITS[unit]
+            spoken += " " + self.lexicon.units[unit]
         # Digits glued to letters ("QL14") need spaces to stay separate words.
         return " " + spoken + " "
 
@@ -523,12 +531,11 @@ class Normalizer:
         """ "3 x 4": "ba nhân bốn"."""
         return " nhân "
 
-    @staticmethod
-    def _dash(m: re.Match[str], context: Context) -> str:
+    def _dash(self, m: re.Match[str], context: Context) -> str:
         """A dash or sign before a number: "đến" after an amount, "âm"/"cộng" as a sign, a space inside a word."""
         text, start = m.string, m.start()
         sign = m.group()[0]
-        if _AMOUNT_END_RE.search(text, max(0, start - _LOOKBACK), start):
+        if self.lexicon.amount_end_re.search(text, max(0, start - _LOOKBACK), start):
             # After an amount "+" and "±" are still said; a dash is a range.
             return " " + (_SIGNS[sign] if sign in "+±" else "đến") + " "
         glued = start > 0 and not text[start - 1].isspace() and text[start - 1] not in _TOKEN_OPENERS
@@ -554,35 +561,31 @@ class Normalizer:
         """ "&": "và"."""
         return " và "
 
-    @staticmethod
-    def _slash(m: re.Match[str], context: Context) -> str:
+    def _slash(self, m: re.Match[str], context: Context) -> str:
         """ "/" before a unit or a per-word ("đồng/tháng"): "trên"."""
         word = m.group("su")
-        return " trên " + UNITS.get(word, word)
+        return " trên " + self.lexicon.units.get(word, word)
 
-    @staticmethod
-    def _letter(m: re.Match[str], context: Context) -> str:
+    def _letter(self, m: re.Match[str], context: Context) -> str:
         """A single letter after "chữ", "ký tự": its Vietnamese name ("chữ B" -> "chữ bê")."""
-        if "letter" in context_before(m.string, m.start()).kinds:
-            return letter_names(m.group())
+        if "letter" in self.lexicon.context_before(m.string, m.start()).kinds:
+            return letter_names(m.group(), self.lexicon.letters)
         return m.group()
 
-    @staticmethod
-    def _romanlower(m: re.Match[str], context: Context) -> str:
+    def _romanlower(self, m: re.Match[str], context: Context) -> str:
         """A lower-case Roman numeral after "thế kỷ": "thế kỷ xx" -> "thế kỷ hai mươi"."""
         value = roman_value(m.group("rl").upper())
-        if value is None or "roman-lower" not in context_before(m.string, m.start()).kinds:
+        if value is None or "roman-lower" not in self.lexicon.context_before(m.string, m.start()).kinds:
             return m.group()
         return read_int(value)
 
-    @staticmethod
-    def _roman(m: re.Match[str], context: Context) -> str:
+    def _roman(self, m: re.Match[str], context: Context) -> str:
         """A Roman numeral after a context word ("khóa XIV") or heading a block ("II. KẾT QUẢ")."""
         numeral = m.group("rn")
         text, start = m.string, m.start()
-        context = context_before(text, start)
+        context = self.lexicon.context_before(text, start)
         if "letter" in context.kinds and len(numeral) == 1:
-            return letter_names(numeral)
+            return letter_names(numeral, self.lexicon.letters)
         heading = start == 0 and _HEADING_MARK_RE.match(text, m.end()) is not None
         if "roman" not in context.kinds and not heading:
             return numeral
@@ -593,10 +596,9 @@ class Normalizer:
             return read_ordinal(value)
         return read_int(value)
 
-    @staticmethod
-    def _acronym(m: re.Match[str], context: Context) -> str:
+    def _acronym(self, m: re.Match[str], context: Context) -> str:
         """An acronym that cannot be a Vietnamese word, spelled: "VTV" -> "vê tê vê"."""
-        return " " + letter_names(m.group()) + " "
+        return " " + letter_names(m.group(), self.lexicon.letters) + " "
 
     # -- scanning ------------------------------------------------------------
     def _addresses(self, text: str) -> list[tuple[int, int, str]]:
@@ -612,7 +614,8 @@ class Normalizer:
                 start -= 1
             m = _ADDRESS_RE.match(text, start)
             if m is not None and m.end() >= anchor.end():
-                out.append((m.start(), m.end(), " " + _read_address(m.group(), self._words) + " "))
+                spoken = _read_address(m.group(), self._words, self.lexicon.letters)
+                out.append((m.start(), m.end(), " " + spoken + " "))
                 pos = m.end()
             else:
                 pos = anchor.end()
@@ -627,6 +630,7 @@ class Normalizer:
         addresses = self._addresses(text) if ("@" in text or "." in text) else []
         addresses.append((len(text), len(text), ""))
         search, match, handlers = self._trigger.search, self._rules.match, self._handlers
+        context_before = self.lexicon.context_before
         pos = 0
         for a_start, a_end, a_spoken in addresses:
             while True:
@@ -679,10 +683,14 @@ def _tidy(text: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _cached_normalizer(items: frozenset[tuple[str, str]]) -> Normalizer:
-    return Normalizer(dict(items))
+def _cached_normalizer(items: frozenset[tuple[str, str]], tables: Tables) -> Normalizer:
+    return Normalizer(dict(items), tables)
 
 
 def get_normalizer(abbreviations: Mapping[str, str]) -> Normalizer:
-    """Normaliser for ``abbreviations``; compiled once per distinct table."""
-    return _cached_normalizer(frozenset(abbreviations.items()))
+    """Normaliser for ``abbreviations`` and, when they are a ``Vocabulary``, its data tables (else the built-in ones).
+
+    Compiled once per distinct abbreviation table and set of data tables.
+    """
+    tables = abbreviations.tables if isinstance(abbreviations, Vocabulary) else builtin_tables()
+    return _cached_normalizer(frozenset(abbreviations.items()), tables)

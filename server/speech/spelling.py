@@ -11,6 +11,7 @@ loanword tables ("FIFA" -> "phi pha").
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from .tables import load_table
 
@@ -36,6 +37,6 @@ def is_spelled(token: str) -> bool:
     return _ACRONYM_RE.fullmatch(token) is not None
 
 
-def letter_names(letters: str) -> str:
-    """Letters by their Vietnamese names: "VTV" -> "vê tê vê", "b" -> "bê"."""
-    return " ".join(LETTERS.get(ch.upper(), ch) for ch in letters)
+def letter_names(letters: str, names: Mapping[str, str] = LETTERS) -> str:
+    """Letters by their Vietnamese names (``names``, the built-in letters by default): "VTV" -> "vê tê vê"."""
+    return " ".join(names.get(ch.upper(), ch) for ch in letters)
