@@ -26,6 +26,29 @@ Readings (see ``numbers`` for how numbers are read):
   names (``data/letters.tsv``); English loanwords and brands the way Vietnamese
   speakers say them (``data/loanwords.tsv``).
 
+Where other Vietnamese normalisers read differently (their published test
+cases), a reading is adopted when two or more of them agree on it and it is how
+the text is said aloud; where they disagree, this project's reading stays:
+
+* A bare day and month gets "ngày" ("28/9": "ngày hai mươi tám tháng chín"),
+  as VieNeu-TTS and CodeLinkIO/Vietnamese-text-normalization read it; pyvinorm
+  and vietnormalizer leave it out. A range of days says it once ("ngày hai
+  mươi đến ba mươi tháng tư"): CodeLinkIO says it before both days, pyvinorm
+  before neither.
+* A dot separates the parts of a date as a slash does: pyvinorm, VieNeu-TTS
+  and CodeLinkIO agree on full dates ("31.12.2023"), so a month and a year of
+  1900-2099 ("02.2000", "02-03.2000") and, after a date word, a day and month
+  ("ngày 27.02", "đêm 16-17.12") are dates too. A bare "27.02" stays a number:
+  CodeLinkIO reads it as a date, VieNeu-TTS reads "1.8" as "một chấm tám".
+* Clock times say "phút" ("chín giờ ba mươi phút") as VieNeu-TTS and CodeLinkIO
+  do; pyvinorm and vietnormalizer leave it out. A whole hour is "mười một giờ":
+  VieNeu-TTS and CodeLinkIO say "mười một giờ không phút", a clock-face
+  reading that announcements ("từ 7h30 đến 11h00") are not read with. A
+  one-digit minute is said without "không" ("8h05": "tám giờ năm phút"; only
+  VieNeu-TTS says "không năm").
+* Decimals: see ``numbers``; English loanwords ("Email": "i meo") are said as
+  Vietnamese speakers say them, where pyvinorm keeps the English word.
+
 Replacements contain no digits and no abbreviation keys, runs of digits are
 read whole, and the text is tidied before it is matched as the result will be;
 that is what makes ``normalize`` idempotent.
@@ -56,6 +79,14 @@ _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 # A gap between words, as ``clean_text`` sees one: whitespace or invisible characters.
 _GAP = r"[\s\u200b\u200c\u200d\u2060\ufeff]+"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
+# A dot before a year separates it from its month as a slash does ("02.2000"); the year is one of 1900-2099
+# so that a decimal such as "3.1415" stays a number.
+_DOT_YEAR = r"\.(?=(?:19|20)\d\d(?!\d))"
+# After a date word a dot separates day and month as a slash does: "ngày 27.02", "đêm 16-17.12".
+_DOTTED_DAY_MONTH_RE = re.compile(rf"(?P<day>{_DAY})\.(?P<month>{_MONTH})")
+_DAY_RE = re.compile(_DAY)
+# The kinds of word after which a day and month need no "ngày" to be a date.
+_DATE_KINDS = frozenset({"date", "daytime"})
 _NO_NUM_BEFORE = r"(?<![\d.,/])"
 _NO_NUM_AFTER = r"(?![\d/]|[.,]\d)"
 _MULTIPLIERS = {"nghìn": "nghìn", "ngàn": "nghìn", "triệu": "triệu", "tỷ": "tỷ", "tỉ": "tỷ", "tr": "triệu"}
@@ -232,6 +263,22 @@ def _day_month(context: Context, day: str, month: str) -> str:
     return f"{head}{read_int(int(day))} tháng {_month(month)}"
 
 
+def _day_range(context: Context, first: str, last: str, month: str) -> str:
+    """ "ngày hai mươi đến ba mươi tháng tư": "ngày" said once, and not after a date word."""
+    head = "" if "date" in context.kinds else "ngày "
+    return f"{head}{read_int(int(first))} đến {read_int(int(last))} tháng {_month(month)}"
+
+
+def _dotted_date(context: Context, first: str, last: str | None) -> str | None:
+    """A quantity after a date word that is a dotted day and month ("27.02") or days and month ("16-17.12")."""
+    found = _DOTTED_DAY_MONTH_RE.fullmatch(last or first)
+    if found is None or not context.kinds & _DATE_KINDS:
+        return None
+    if last is None:
+        return _day_month(context, found["day"], found["month"])
+    return _day_range(context, first, found["day"], found["month"]) if _DAY_RE.fullmatch(first) else None
+
+
 def _read_clock(hours: int, minutes: int, seconds: int | None = None) -> str:
     """ "giờ ... phút"; with seconds every part is said, even a zero one."""
     spoken = read_int(hours) + " giờ"
@@ -318,13 +365,13 @@ class Normalizer:
                  self._duration),
             Rule("date", rf"{nb}(?P<d>{_DAY})(?P<ds>\s?[/.-]\s?)(?P<dm>{_MONTH})(?P=ds)(?P<dy>\d{{4}})(?!\d)",
                  self._date),
-            # "01-12/2025": from January to December.
-            Rule("monthrange", rf"{nb}(?P<rm1>{_MONTH})\s?[-–]\s?(?P<rm2>{_MONTH})/(?P<ry>\d{{4}})(?!\d)",
-                 self._monthrange),
+            # "01-12/2025", "02-03.2000": from January to December.
+            Rule("monthrange", rf"{nb}(?P<rm1>{_MONTH})\s?[-–]\s?(?P<rm2>{_MONTH})(?:/|{_DOT_YEAR})"
+                               rf"(?P<ry>\d{{4}})(?!\d)", self._monthrange),
             # "20-30/4", "26-28/6/2022": from the 20th to the 30th of April.
             Rule("dayrange", rf"{nb}(?P<rd1>{_DAY})\s?[-–]\s?(?P<rd2>{_DAY})/(?P<rdm>{_MONTH})"
                              rf"(?:/(?P<rdy>\d{{4}})(?!\d)|{na})", self._dayrange),
-            Rule("monthyear", rf"{nb}(?P<mm>{_MONTH})[/-](?P<my>\d{{4}})(?!\d)", self._monthyear),
+            Rule("monthyear", rf"{nb}(?P<mm>{_MONTH})(?:[/-]|{_DOT_YEAR})(?P<my>\d{{4}})(?!\d)", self._monthyear),
             Rule("daymonth", rf"{nb}(?P<sd>{_DAY})/(?P<sm>{_MONTH}){na}", self._daymonth),
             Rule("time", rf"{nb}(?P<th>[01]?\d|2[0-4])(?:[hg:]|\s?giờ\s?)(?P<tm>[0-5]\d)"
                          rf"(?:\s?(?:phút|p|')(?!\w))?(?![\d:])"
@@ -447,9 +494,7 @@ class Normalizer:
     @staticmethod
     def _dayrange(m: re.Match[str], context: Context) -> str:
         """ "20-30/4": "ngày hai mươi đến ba mươi tháng tư", with its year if one follows."""
-        head = "" if "date" in context.kinds else "ngày "
-        first, last = (read_int(int(d)) for d in m.group("rd1", "rd2"))
-        spoken = f"{head}{first} đến {last} tháng {_month(m.group('rdm'))}"
+        spoken = _day_range(context, *m.group("rd1", "rd2", "rdm"))
         return spoken + " năm " + read_int(int(m.group("rdy"))) if m.group("rdy") else spoken
 
     @staticmethod
@@ -481,7 +526,7 @@ class Normalizer:
     def _pair(self, m: re.Match[str], context: Context) -> str:
         """Small numbers joined by dashes: a date after a date word, a score after a score word, else a range."""
         numbers = _NUMBER_RE.findall(m.group())
-        if len(numbers) == 2 and context.kinds & {"date", "daytime"} and _is_date(*numbers):
+        if len(numbers) == 2 and context.kinds & _DATE_KINDS and _is_date(*numbers):
             return " " + _day_month(context, *numbers) + " "
         text, start = m.string, m.start()
         if (len(numbers) > 2 or "score" in context.kinds
@@ -511,6 +556,9 @@ class Normalizer:
     def _quantity(self, m: re.Match[str], context: Context) -> str:
         """A number with an optional range, multiplier and unit; after "thứ"/"hạng" an ordinal, after "mã" digits."""
         q1, q2, multiplier, unit = m.group("q1", "q2", "qm", "qu")
+        date = None if multiplier or unit else _dotted_date(context, q1, q2)
+        if date:
+            return " " + date + " "
         if not q2 and not unit and q1.isdigit():
             if "ordinal" in context.kinds and len(q1) <= 3:
                 return " " + read_ordinal(int(q1)) + " "

@@ -12,10 +12,12 @@ the whole pipeline spells it the same way):
   hai mươi ba); "nghìn", never "ngàn"; "tỷ", never "tỉ".
 * Decimals: the comma is the decimal mark ("phẩy"); one or two decimal digits
   are read as a number (ba phẩy mười bốn, ba phẩy không năm), three or more
-  digit by digit (ba phẩy một bốn một năm). A dot that cannot group thousands
-  reads "chấm" (4.0, 1.3) unless a unit follows, where it is an English
-  decimal point (40.1 cm: bốn mươi phẩy một). "1,234.5" with comma thousands
-  and a dot is read the English way.
+  digit by digit (ba phẩy một bốn một năm), as VieNeu-TTS ("3,14": ba phẩy
+  mười bốn) and CodeLinkIO/Vietnamese-text-normalization ("1,23": một phẩy
+  hai mươi ba) read them; pyvinorm reads every decimal digit by digit. A dot
+  that cannot group thousands reads "chấm" (4.0, 1.3) unless a unit follows,
+  where it is an English decimal point (40.1 cm: bốn mươi phẩy một).
+  "1,234.5" with comma thousands and a dot is read the English way.
 """
 
 from __future__ import annotations

@@ -58,6 +58,28 @@ FRACTIONS_AND_DATES = [
     ("Nguồn vốn chiếm 2/3 tổng kinh phí dự án.", "Nguồn vốn chiếm hai phần ba tổng kinh phí dự án."),
 ]
 
+# Dots separate the parts of a date as slashes do: before a year, and between day and month after a date word.
+DOTTED_DATES = [
+    ("Số liệu cập nhật đến 09.2024.", "Số liệu cập nhật đến tháng chín năm hai nghìn không trăm hai mươi tư."),
+    (
+        "Báo cáo tháng 11.2023 của Sở Tài chính.",
+        "Báo cáo tháng mười một năm hai nghìn không trăm hai mươi ba của Sở Tài chính.",
+    ),
+    ("Mùa mưa kéo dài 05-10.2024.", "Mùa mưa kéo dài tháng năm đến tháng mười năm hai nghìn không trăm hai mươi tư."),
+    (
+        "Niên vụ 10.1999 đến 3.2000.",
+        "Niên vụ tháng mười năm một nghìn chín trăm chín mươi chín đến tháng ba năm hai nghìn.",
+    ),
+    ("Khai mạc ngày 05.9 tại nhà văn hóa.", "Khai mạc ngày năm tháng chín tại nhà văn hóa."),
+    ("Sáng 12.10, đoàn công tác về xã.", "Sáng ngày mười hai tháng mười, đoàn công tác về xã."),
+    ("Đêm 24.12 phố đi bộ đông người.", "Đêm hai mươi tư tháng mười hai phố đi bộ đông người."),
+    ("Từ đêm 20-21.8 có mưa to.", "Từ đêm hai mươi đến hai mươi mốt tháng tám có mưa to."),
+    ("Mùng 10.3 âm lịch là giỗ Tổ.", "Mùng mười tháng ba âm lịch là giỗ Tổ."),
+    ("Số π xấp xỉ 3.1416.", "Số π xấp xỉ ba chấm một nghìn bốn trăm mười sáu."),
+    ("Tỷ giá tăng 24.10 điểm.", "Tỷ giá tăng hai mươi tư chấm mười điểm."),
+    ("Đoàn đi 2.5 km sau ngày 3.4.", "Đoàn đi hai phẩy năm ki lô mét sau ngày ba tháng tư."),
+]
+
 CLOCK = [
     ("Vụ việc xảy ra lúc 08:15:30 sáng nay.", "Vụ việc xảy ra lúc tám giờ mười lăm phút ba mươi giây sáng nay."),
     (
@@ -412,16 +434,18 @@ ADDRESSES = [
 ]
 
 KIND_CASES = (
-    SIGNS + CURRENCIES + FRACTIONS_AND_DATES + CLOCK + LETTER_TIMES + RANGES
+    SIGNS + CURRENCIES + FRACTIONS_AND_DATES + DOTTED_DATES + CLOCK + LETTER_TIMES + RANGES
     + SCORES + SHORTHAND + UNITS + ROMAN + ABBREVIATIONS + ENGLISH_NUMBERS
     + PHONES + ORDINALS + LETTERS + LOANWORDS + NEWS + SCIENCE
     + SHOPPING + ADMINISTRATION + ADDRESSES
 )
 
 # Where readers differ: the reading this project chose (documented in server/speech/numbers.py and
-# server/speech/normalize.py), so that a change of convention is a visible decision.
+# server/speech/normalize.py), so that a change of convention is a visible decision. The projects named
+# are those whose published test cases read the same way or otherwise (tests/speech/data/heldout.tsv).
 CONVENTIONS = [
-    ("12,75", "mười hai phẩy bảy mươi lăm"),              # one or two decimals: a number
+    ("12,75", "mười hai phẩy bảy mươi lăm"),              # one or two decimals: a number (VieNeu-TTS,
+                                                          # CodeLinkIO; pyvinorm: digit by digit)
     ("3,14159", "ba phẩy một bốn một năm chín"),          # three or more: digit by digit
     ("3,05", "ba phẩy không năm"),                        # a leading zero decimal is spelled
     ("1.3", "một chấm ba"),                               # a dot without a unit: "chấm"
@@ -437,14 +461,26 @@ CONVENTIONS = [
     ("21", "hai mươi mốt"),
     ("1.000.000.000", "một tỷ"),                          # "tỷ", not "tỉ"
     ("15 ngàn", "mười lăm ngàn"),                         # the writer's own word is kept
-    ("1/4", "ngày một tháng tư"),                         # a bare a/b is a date
+    ("1/4", "ngày một tháng tư"),                         # a bare a/b is a date, with "ngày" (VieNeu-TTS,
+                                                          # CodeLinkIO; pyvinorm, vietnormalizer: none)
+    ("20-30/4", "ngày hai mươi đến ba mươi tháng tư"),    # "ngày" once (CodeLinkIO: twice; pyvinorm: none)
+    ("20.6.2025", "ngày hai mươi tháng sáu năm hai nghìn không trăm hai mươi lăm"),  # dots as slashes
+    ("02.2000", "tháng hai năm hai nghìn"),               # a dot before a year of 1900-2099 too
+    ("3.1415", "ba chấm một nghìn bốn trăm mười lăm"),    # any other four digits after a dot: a number
+    ("ngày 27.02", "ngày hai mươi bảy tháng hai"),        # after a date word, day.month
+    ("27.02", "hai mươi bảy chấm hai"),                   # bare, a number (CodeLinkIO: a date;
+                                                          # VieNeu-TTS: "1.8" is "một chấm tám")
     ("1/4 dân số", "một phần tư dân số"),                 # before a quantity noun: a fraction
     ("chiếm 1/4", "chiếm một phần tư"),                   # after a quantity word: a fraction
     ("Sáng 28/9", "Sáng ngày hai mươi tám tháng chín"),   # a time of day keeps "ngày"
     ("đêm 30-4", "đêm ba mươi tháng tư"),                 # a date word replaces it
-    ("9:30", "chín giờ ba mươi phút"),                    # clock times say "phút"
+    ("9:30", "chín giờ ba mươi phút"),                    # clock times say "phút" (VieNeu-TTS, CodeLinkIO;
+                                                          # pyvinorm, vietnormalizer: no "phút")
     ("8h05", "tám giờ năm phút"),                         # no "không" before a one-digit minute
-    ("0h00", "không giờ"),                                # zero minutes are not said
+                                                          # (VieNeu-TTS alone says "không năm")
+    ("0h00", "không giờ"),                                # a whole hour as announcements say it
+    ("từ 7h30 đến 11h00", "từ bảy giờ ba mươi phút đến mười một giờ"),  # (VieNeu-TTS, CodeLinkIO:
+                                                          # "không phút", a clock-face reading)
     ("12:00:00", "mười hai giờ không phút không giây"),   # with seconds every part is said
     ("thành tích 12:30", "thành tích mười hai phút ba mươi giây"),  # after a duration word
     ("42:05", "bốn mươi hai phút năm giây"),              # more than 24 before the colon
@@ -462,7 +498,8 @@ CONVENTIONS = [
     ("Đề án 06", "Đề án sáu"),                            # a two-digit leading zero is a number
     ("mã 06", "mã không sáu"),                            # after "mã": a code, digit by digit
     ("36°C", "ba mươi sáu độ xê"),                        # unit letters as Vietnamese say them
-    ("Email", "i meo"),                                   # loanwords as Vietnamese say them
+    ("Email", "i meo"),                                   # loanwords as Vietnamese say them (pyvinorm:
+                                                          # the English word)
     ("VTV", "vê tê vê"),                                  # acronyms without a vowel are spelled
     ("NATO", "NATO"),                                     # those that read as a word are not
 ]

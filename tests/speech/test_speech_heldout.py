@@ -1,8 +1,9 @@
 """Accuracy on other projects' published cases (tests/speech/data/heldout.tsv), never used to write rules.
 
-The floor is the accuracy measured when the file was built; most misses left are cases where the
-published readings disagree with each other or with this project's conventions (decimals digit by
-digit, dates without "ngày", "chín giờ ba mươi" without "phút", "ngày một đến ngày hai", ...).
+The floor is the accuracy measured last; most misses left are cases where the published readings
+disagree with each other, and this project keeps its reading (server/speech/normalize.py and numbers.py
+say which projects read which way): decimals digit by digit, dates without "ngày", "chín giờ ba mươi"
+without "phút", "ngày một đến ngày hai", "không phút" for a whole hour, a bare "27.02" as a date.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ import pytest
 from server.speech.normalize import Normalizer
 from tests.speech.heldout import accuracy, fold, load_cases
 
-# Measured 0.836 on 250 cases (0.568 before these rules); the goal is 0.90.
-ACCURACY_FLOOR = 0.83
+# Measured 0.844 on 250 cases (0.568 before these rules, 0.836 before dots separated dates); the goal is 0.90.
+ACCURACY_FLOOR = 0.84
 
 
 def test_heldout_accuracy(normalizer: Normalizer) -> None:
