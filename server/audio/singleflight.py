@@ -89,13 +89,18 @@ class RedisLocker:
     """``SET NX PX`` per key in Redis. The expiry frees the lock of a holder that died (``kill -9``, a lost
     host) within ``expiry`` seconds; a live holder renews it every third of the expiry, so a synthesis may
     take longer than that. Release and renewal act only while the key still holds our token.
+
+    The expiry is short because a listener whose request lands on another machine waits for it inside its
+    request budget: with look-ahead, a dying machine holds several locks at once. A renewal late by more
+    than two thirds of the expiry (a starved process) lets another machine record the same segment once
+    more, which costs an upstream call, not an answer.
     """
 
     RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end"
     RENEW = ("if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) "
              "else return 0 end")
 
-    def __init__(self, client, *, prefix: str = "trodoc:audio-lock:", expiry: float = 5.0,
+    def __init__(self, client, *, prefix: str = "trodoc:audio-lock:", expiry: float = 1.0,
                  poll_interval: float = 0.02) -> None:
         self.client = client
         self.prefix = prefix

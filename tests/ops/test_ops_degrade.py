@@ -26,7 +26,7 @@ class Load:
 
     def __init__(self, port: int, paths: list[str], threads: int = 4) -> None:
         self.port, self.paths = port, paths
-        self.answers: list[tuple[float, str, int, dict]] = []
+        self.answers: list[tuple[float, str, int, dict, bytes]] = []
         self._stop = threading.Event()
         self._threads = [threading.Thread(target=self._run, args=(i,), daemon=True) for i in range(threads)]
 
@@ -36,10 +36,10 @@ class Load:
             path = self.paths[index % len(self.paths)]
             index += 1
             try:
-                status, headers, _ = get(self.port, path, timeout=10)
-            except OSError:
-                status, headers = 0, {}
-            self.answers.append((time.monotonic(), path, status, headers))
+                status, headers, body = get(self.port, path, timeout=10)
+            except OSError as error:
+                status, headers, body = 0, {}, str(error).encode()
+            self.answers.append((time.monotonic(), path, status, headers, body if status != 200 else b""))
             time.sleep(0.02)
 
     def __enter__(self) -> Load:
@@ -53,11 +53,17 @@ class Load:
             thread.join(timeout=15)
 
     def statuses(self, since: float = 0.0) -> collections.Counter:
-        return collections.Counter(status for at, _, status, _ in self.answers if at >= since)
+        return collections.Counter(status for at, _, status, *_ in self.answers if at >= since)
+
+    def failures(self) -> list[str]:
+        """Each answer other than 200: when (from the first request), what and why (the start of its body)."""
+        start = self.answers[0][0] if self.answers else 0.0
+        return [f"{at - start:.2f} s {path} {status} {body[:160].decode(errors='replace')}"
+                for at, path, status, _, body in self.answers if status != 200]
 
     def recovered_at(self, since: float) -> float:
         """The time of the last answer other than 200 after ``since`` (``since`` when there was none)."""
-        return max((at for at, _, status, _ in self.answers if at >= since and status != 200), default=since)
+        return max((at for at, _, status, *_ in self.answers if at >= since and status != 200), default=since)
 
 
 def test_a_postgresql_restart_is_503s_then_recovers(service, upstream):
@@ -83,9 +89,9 @@ def test_a_postgresql_restart_is_503s_then_recovers(service, upstream):
               f"recovered {max(0.0, recovered):.2f} s after it was back")
         assert 500 not in load.statuses() and 0 not in load.statuses()
         assert during[503] > 0  # the outage was seen, as 503s
-        assert all("retry-after" in headers for _, _, status, headers in load.answers if status == 503)
+        assert all("retry-after" in headers for _, _, status, headers, _ in load.answers if status == 503)
         # Cached audio never needs the database.
-        assert {status for _, path, status, _ in load.answers if path == segments[0]["audio"]} == {200}
+        assert {status for _, path, status, *_ in load.answers if path == segments[0]["audio"]} == {200}
         assert recovered < RECOVERY_LIMIT
         assert get(app.port, "/healthz")[0] == 200
     finally:
@@ -166,7 +172,7 @@ def test_one_of_two_machines_killed_under_load(service, upstream, tmp_path):
             time.sleep(2.0)
         print(f"\nOne of two machines killed (SIGKILL) under load through nginx: before {dict(load.statuses())}"
               f" in all, after the kill {dict(load.statuses(killed))}")
-        assert set(load.statuses()) == {200}
+        assert set(load.statuses()) == {200}, load.failures()
         assert load.statuses(killed)[200] > 20
     finally:
         if proxy:

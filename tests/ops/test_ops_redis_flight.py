@@ -57,3 +57,40 @@ def test_a_live_holder_keeps_the_lock_past_its_expiry():
     thread.join(5)
     with locker.hold("k", timeout=1):
         pass
+
+
+def test_a_killed_holder_frees_the_lock_within_a_second():
+    """A machine killed mid-synthesis (``SIGKILL``: no release, no more renewals) keeps its lock for at most
+    the default expiry, well inside another machine's request budget."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from server.audio.singleflight import RedisLocker
+
+    prefix = f"trodoc-test:{uuid.uuid4().hex}:"
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time\n"
+         "from server.audio.singleflight import RedisLocker\n"
+         f"with RedisLocker.from_url({REDIS_URL!r}, prefix={prefix!r}).hold('k', timeout=5):\n"
+         "    print('held', flush=True)\n"
+         "    time.sleep(60)\n"],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        time.sleep(1.5)  # renewed past its expiry while alive
+        locker = RedisLocker.from_url(REDIS_URL, prefix=prefix)
+        assert locker.client.exists(prefix + "k")
+        os.kill(holder.pid, signal.SIGKILL)
+        holder.wait(5)
+        started = time.monotonic()
+        with locker.hold("k", timeout=3):
+            waited = time.monotonic() - started
+    finally:
+        holder.kill()
+        holder.wait(5)
+    print(f"\nlock of a killed holder taken by another process after {waited:.2f} s")
+    assert waited < 1.1
