@@ -1,6 +1,7 @@
 """Cross-origin policy: which answers a page on another origin may read, and the preflights that ask.
 
-Routes declare their policy with a decorator (``@cors.ANY_ORIGIN`` and the others below); one ``after_request`` hook
+Routes declare their policy with a decorator (``@cors.ANY_ORIGIN`` and the others below, or ``.post(bp, rule)``,
+which also answers the route's preflight); one ``after_request`` hook
 writes the headers, on every status (a page must be able to read the problem it caused). Reads of
 ``/api/v1/`` (``GET``, ``HEAD``) that declare nothing are public: published articles and their playlists.
 """
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, current_app, request
+from flask import Blueprint, Flask, Response, current_app, request
 
 from ..problems import Problem
 
@@ -63,6 +64,19 @@ class Policy:
         """Declare this policy for a view function (a decorator, below the route's)."""
         view.cors_policy = self  # type: ignore[attr-defined]
         return view
+
+    def post(self, bp: Blueprint, rule: str) -> Callable[[View], View]:
+        """Register a view for JSON ``POST``s to ``rule`` on ``bp`` under this policy, with the preflight
+        that a page's browser sends first (``OPTIONS``, endpoint ``<view>_preflight``)."""
+
+        def preflight() -> Response:
+            return self.preflight()
+
+        def register(view: View) -> View:
+            bp.add_url_rule(rule, f"{view.__name__}_preflight", self(preflight), methods=["OPTIONS"])
+            return bp.post(rule)(self(view))
+
+        return register
 
     def apply(self, response: Response) -> Response:
         """Write this policy's headers onto ``response``."""

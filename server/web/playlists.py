@@ -87,15 +87,7 @@ def _blocks_from_request(data) -> tuple[list[str], str]:
     return blocks, lang
 
 
-@bp.route("/speech", methods=["OPTIONS"])
-@ALLOWED_ORIGINS
-def text_speech_preflight() -> Response:
-    """CORS preflight (the text is sent as JSON): only allowed origins may post their text."""
-    return ALLOWED_ORIGINS.preflight()
-
-
-@bp.post("/speech")
-@ALLOWED_ORIGINS
+@ALLOWED_ORIGINS.post(bp, "/speech")
 @limiter.limit(client_limit)
 @limiter.limit(origin_limit, key_func=origin_key)
 def text_speech() -> Response:

@@ -20,15 +20,7 @@ ARTICLE_MAX = 200  # a slug or a page's path
 DAYS = WholeNumber("days", maximum=3660)
 
 
-@bp.route("/events", methods=["OPTIONS"])
-@ANY_ORIGIN
-def events_preflight() -> Response:
-    """CORS preflight (events are sent as JSON), answered for any page so the widget never logs a CORS error."""
-    return ANY_ORIGIN.preflight()
-
-
-@bp.post("/events")
-@ANY_ORIGIN
+@ANY_ORIGIN.post(bp, "/events")
 @limiter.limit(client_limit)
 def event() -> Response:
     """Count one widget event; the origin comes from the browser's ``Origin`` header, nothing else is kept.
