@@ -61,6 +61,8 @@ STYLESHEETS = {
 # An entry module no longer lists the files it imports: any change to the sources, or to the Python text
 # rules the build writes into them, rebuilds every script.
 SOURCES = ("*.js", "listen/*.js", "*.css", *widget_rules.SOURCES)
+# The versions of the build before the current one, beside the manifest (see ``_prune``).
+PREVIOUS_MANIFEST = "manifest.previous.json"
 
 log = logging.getLogger(__name__)
 
@@ -168,11 +170,43 @@ def init_app(app: Flask) -> Environment:
 
 def build(app: Flask) -> None:
     """Build every bundle now, as ``flask assets build`` does (tests and benchmarks call this so they never
-    run a stale build). The lock keeps parallel processes from writing the same files at once."""
+    run a stale build), then remove the files of builds older than the previous one. The lock keeps
+    parallel processes from writing the same files at once."""
     env = app.jinja_env.assets_environment
     with FileLock(app.config["ASSETS_CACHE"] + ".lock"), app.app_context():
+        manifest = getattr(env.manifest, "filename", None)  # the JSON manifest's file (``init_app``'s default)
+        before = _versions(manifest) if manifest else {}
         for bundle in env:
             bundle.build()
+        if manifest:
+            _prune(app.static_folder, manifest, before)
+
+
+def _versions(manifest: str) -> dict[str, str]:
+    try:
+        with open(manifest, encoding="utf-8") as file:
+            return json.load(file)
+    except (OSError, ValueError):
+        return {}
+
+
+def _prune(static: str, manifest: str, before: dict[str, str]) -> None:
+    """Keep the files of this build and of the one before it, which loaders cached before a release still
+    name (``/widget.js`` is cached for minutes); the builds before those are no longer named anywhere."""
+    current = _versions(manifest)
+    if not current:
+        return  # no manifest to say what is current: remove nothing
+    previous_path = os.path.join(os.path.dirname(manifest), PREVIOUS_MANIFEST)
+    if before and before != current:
+        with open(previous_path, "w", encoding="utf-8") as file:
+            json.dump(before, file, indent=4)
+    kept = {os.path.join(static, output % {"version": version})
+            for versions in (current, _versions(previous_path)) for output, version in versions.items()}
+    folder = os.path.join(static, "gen")
+    for name in os.listdir(folder):
+        path = os.path.join(folder, name)
+        if name.startswith("trodoc-") and path not in kept:
+            os.remove(path)
 
 
 widget_cli = AppGroup("widget", help="The embeddable widget.")

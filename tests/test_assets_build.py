@@ -157,6 +157,24 @@ def test_a_change_in_an_imported_module_alone_makes_a_new_version(tmp_path):
     assert built_file(app, "trodoc_loader") == loader  # the loader does not import the keys
 
 
+def test_a_build_keeps_its_files_and_the_previous_builds_and_removes_older_ones(tmp_path):
+    widget = widget_copy(tmp_path)
+    app = make_app(tmp_path, widget)
+    keys = widget / "listen" / "keys.js"
+    builds = []
+    for probe in ("first", "second", "third"):
+        keys.write_text(keys.read_text(encoding="utf-8") + f"\nconsole.debug('{probe}');\n", encoding="utf-8")
+        later = max([keys.stat().st_mtime, *(path.stat().st_mtime for path in builds)]) + 10
+        os.utime(keys, (later, later))
+        assets.build(app)
+        builds.append(built_file(app, "trodoc_widget"))
+    assets.build(app)  # nothing changed: the previous build stays the previous one
+    assert [path.exists() for path in builds] == [False, True, True]
+    names = {path.name for path in (tmp_path / "static" / "gen").iterdir()}
+    assert len(names) == 2 + 5 + 1  # the manifests, five files of the current build, the changed one before it
+    assert built_file(app, "trodoc_loader").name in names
+
+
 def test_the_listening_bundle_carries_the_servers_text_rules(built):
     # The widget reads the host page as server/speech reads article HTML: the build writes those rules in.
     body = built_file(built, "trodoc_listen").read_text(encoding="utf-8")
