@@ -21,7 +21,13 @@ Readings (see ``numbers`` for how numbers are read):
 * Signs: "-3" is "âm ba", "+5%" "cộng năm phần trăm".
 * Clock times "giờ ... phút", with seconds "giây"; "42:05" after a duration
   word, or with more than 24 before the colon, is minutes and seconds.
-* Ranges read "đến"; scores and formations read each number ("hai một").
+* Ranges read "đến"; scores and formations read each number ("hai một"). A
+  day and month that no range can be, a day above its month or a month with
+  its zero ("kỷ niệm 30-4", "hạn 15-03"), is a date without a date word too.
+* A unit symbol no word is spelled like ("km", "m2", "kWh") is read alone
+  ("đơn vị km"); a number naming a document or a room ("Đề án 06", "phòng
+  02") keeps its written zero ("đề án không sáu"); a block that is only a
+  section number ("XI") is a heading.
 * Letters and acronyms without vowels ("VTV", "WHO") by their Vietnamese
   names (``data/letters.tsv``); English loanwords and brands the way Vietnamese
   speakers say them (``data/loanwords.tsv``).
@@ -38,8 +44,9 @@ the text is said aloud; where they disagree, this project's reading stays:
 * A dot separates the parts of a date as a slash does: pyvinorm, VieNeu-TTS
   and CodeLinkIO agree on full dates ("31.12.2023"), so a month and a year of
   1900-2099 ("02.2000", "02-03.2000") and, after a date word, a day and month
-  ("ngày 27.02", "đêm 16-17.12") are dates too. A bare "27.02" stays a number:
-  CodeLinkIO reads it as a date, VieNeu-TTS reads "1.8" as "một chấm tám".
+  ("ngày 27.02", "đêm 16-17.12") are dates too. A bare "27.02" stays a number
+  ("hai mươi bảy chấm không hai"): CodeLinkIO reads it as a date, VieNeu-TTS
+  reads "1.8" as "một chấm tám".
 * Clock times say "phút" ("chín giờ ba mươi phút") as VieNeu-TTS and CodeLinkIO
   do; pyvinorm and vietnormalizer leave it out. A whole hour is "mười một giờ":
   VieNeu-TTS and CodeLinkIO say "mười một giờ không phút", a clock-face
@@ -143,6 +150,17 @@ def _written_forms(words: Iterable[str]) -> list[str]:
     return sorted({form for w in words for form in (w, w.lower(), w.upper(), w[:1].upper() + w[1:])})
 
 
+def _cannot_be_word(symbol: str) -> bool:
+    """A unit symbol that is no word or acronym: it starts with a letter, has a lower-case one and no vowel.
+
+    "km", "kg", "m2", "kWh", "Hz" qualify; "ha", "tấn", "lít", "inch" are words, "GB", "MB", "TB" acronyms
+    ("TB" is also "thông báo"), and one letter ("m", "g", "l") is a letter.
+    """
+    letters = [unicodedata.normalize("NFD", ch)[0].lower() for ch in symbol if ch.isalpha()]
+    return (len(symbol) > 1 and symbol[0].isalpha() and " " not in symbol and any(ch.islower() for ch in symbol)
+            and not any(ch in "aeiouy" for ch in letters))
+
+
 def _alternation(words: Iterable[str]) -> str:
     """Regex alternation of ``words``, longest first so "km/h" wins over "km"."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
@@ -153,9 +171,13 @@ _SCORE_LOOKBACK = 40
 _DIGIT_GROUP_RE = re.compile(r"\+?\d+")
 _NUMBER_RE = re.compile(r"\d+")
 _DIGIT_RUN_RE = re.compile(r"\d+|\D+")
-# A numeral heading a block: "II. KẾT QUẢ", "IV) Tổ chức"; spaces before the mark and a digit after it
-# ("V)0") do not matter, because the spoken text loses the one and gains a space before the other.
-_HEADING_MARK_RE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]*[.)](?=[\s\u200b\u200c\u200d\u2060\ufeff\d])")
+# A numeral heading a block: "II. KẾT QUẢ", "IV) Tổ chức"; spaces before the mark and what follows it unless
+# a letter ("V)0", "XI.-2") do not matter, because the spoken text loses the one and may gain a space
+# before the other. A letter right after the mark ("C.Mác") is a name's initial; what reads a letter glued
+# to the mark ("V)MB", "IV)km") adds no space before it.
+_HEADING_MARK_RE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]*[.)](?![^\W\d]|\Z)")
+# A block that is only a numeral of section numbers ("XI", "IV."): a heading too.
+_LONE_NUMERAL_RE = re.compile(r"[IVX]+[.)]?")
 _NON_SPACE_RE = re.compile(r"\S")
 _ROMAN_UPPER = r"(?=[IVXLCDM])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 
@@ -195,8 +217,12 @@ class Lexicon:
         self.letters = readings["letters"]
         self.context_kinds = _context_kinds(contexts)
         self.unit_alt = _alternation(self.units)
+        # Unit symbols read even without a number ("đơn vị km", "giá mỗi m2"): those no word is spelled like.
+        self.lone_units = {u: r for u, r in readings["units"].items() if _cannot_be_word(u)}
         self.prefix_currencies = "".join(re.escape(c) for c in self.currencies if len(c) == 1 and not c.isalnum())
         self.per_alt = _alternation([*contexts.get("per", ()), *(u for u in self.units if u[0].isalpha())])
+        # A count noun after a number ("05 năm", "02 người"): the number counts, whatever came before it.
+        self.count_noun_re = re.compile(_GAP + r"(?:" + _alternation(contexts.get("per", ())) + r")(?!\w)", re.I)
         self.fraction_noun_re = re.compile(_GAP + r"(?:" + _alternation(contexts.get("fraction-noun", ()))
                                            + r")(?!\w)", re.I)
         # Words before a number that change how it is read; checked by looking back
@@ -255,6 +281,17 @@ def _month(digits: str) -> str:
 
 def _is_date(day: str, month: str) -> bool:
     return 1 <= int(day) <= 31 and 1 <= int(month) <= 12
+
+
+def _cannot_be_range(first: str, last: str) -> bool:
+    """A day and month that no one writes as a range: a month with its zero ("27-02") or a day above its month.
+
+    A range runs upwards and is not zero-padded ("5-7", "18-25"), so "27-02" and "30-4" are dates;
+    a score usually follows a score word ("thắng 2-1"), and one-digit pairs without one ("3-2") stay ranges.
+    """
+    if not _is_date(first, last):
+        return False
+    return (len(last) == 2 and last[0] == "0") or (int(first) >= 10 and int(first) > int(last))
 
 
 def _day_month(context: Context, day: str, month: str) -> str:
@@ -395,6 +432,9 @@ class Normalizer:
             Rule("ellipsis", r"(?:\.{3,}|…)[.…]*", self._ellipsis),
             Rule("amp", r"&", self._amp),
             Rule("slash", rf"(?<=[\w²³])/(?P<su>{lex.per_alt})(?![^\W\d])", self._slash),
+            # "đơn vị km", "giá mỗi m2": a unit symbol standing alone, when it cannot be a word.
+            Rule("unit", rf"(?<![^\W\d])(?:{_alternation(lex.lone_units)})(?![^\W\d]|[²³])", self._unit,
+                 starts="word"),
             # "chữ B", "ký tự 'C'"
             # "thế kỷ xx": lower-case numerals only after their context words; the numerals that are
             # also syllables ("vi", "xi", "mi") stay words.
@@ -452,6 +492,9 @@ class Normalizer:
             return expansion.lower()
         if "&" in letters:
             return " và ".join(self._code_word(side) for side in letters.split("&") if side)
+        if letters in self.lexicon.lone_units:
+            # Read as the unit rule would read it once it is no longer part of a document number.
+            return self.lexicon.lone_units[letters]
         return letter_names(letters, self.lexicon.letters) if is_spelled(letters) else letters
 
     @staticmethod
@@ -524,7 +567,8 @@ class Normalizer:
         return f"{read_int(int(first))} phút {read_int(int(second))} giây"
 
     def _pair(self, m: re.Match[str], context: Context) -> str:
-        """Small numbers joined by dashes: a date after a date word, a score after a score word, else a range."""
+        """Small numbers joined by dashes: a date after a date word, a score after a score word, a date where
+        no range can be meant ("30-4", "27-02"), else a range."""
         numbers = _NUMBER_RE.findall(m.group())
         if len(numbers) == 2 and context.kinds & _DATE_KINDS and _is_date(*numbers):
             return " " + _day_month(context, *numbers) + " "
@@ -532,6 +576,11 @@ class Normalizer:
         if (len(numbers) > 2 or "score" in context.kinds
                 or self.lexicon.score_before_re.search(text, max(0, start - _SCORE_LOOKBACK), start)):
             return " " + " ".join(read_int(int(n)) for n in numbers) + " "
+        # "kỷ niệm 30-4", "hạn chót 15-03": a date even without a date word, unless the digits are glued
+        # to a code ("QL14-2") or another context word decides ("hạng 12-3").
+        glued = start > 0 and text[start - 1].isalpha()
+        if len(numbers) == 2 and not context.kinds and not glued and _cannot_be_range(*numbers):
+            return " " + _day_month(context, *numbers) + " "
         return " " + read_int(int(numbers[0])) + " đến " + read_int(int(numbers[1])) + " "
 
     def _currency(self, m: re.Match[str], context: Context) -> str:
@@ -554,7 +603,8 @@ class Normalizer:
         return f" {read_int(int(m.group('xa')))} {scale} {read_int(rest)} {lower} "
 
     def _quantity(self, m: re.Match[str], context: Context) -> str:
-        """A number with an optional range, multiplier and unit; after "thứ"/"hạng" an ordinal, after "mã" digits."""
+        """A number with an optional range, multiplier and unit; after "thứ"/"hạng" an ordinal, after "mã" digits,
+        after a name word ("Đề án 06") its written zero."""
         q1, q2, multiplier, unit = m.group("q1", "q2", "qm", "qu")
         date = None if multiplier or unit else _dotted_date(context, q1, q2)
         if date:
@@ -563,6 +613,10 @@ class Normalizer:
             if "ordinal" in context.kinds and len(q1) <= 3:
                 return " " + read_ordinal(int(q1)) + " "
             if "code" in context.kinds:
+                return " " + read_digits(q1) + " "
+            if ("name" in context.kinds and len(q1) > 1 and q1[0] == "0"
+                    and not self.lexicon.count_noun_re.match(m.string, m.end())):
+                # "Đề án 06" is "đề án không sáu": the zero is part of the name ("kế hoạch 05 năm" counts).
                 return " " + read_digits(q1) + " "
         spoken = read_number(q1, dot_decimal=bool(unit))
         if q2:
@@ -620,6 +674,13 @@ class Normalizer:
             return letter_names(m.group(), self.lexicon.letters)
         return m.group()
 
+    def _unit(self, m: re.Match[str], context: Context) -> str:
+        """A unit symbol without its number: "đơn vị km" -> "đơn vị ki lô mét".
+
+        Like an abbreviation, it gets no space before it: "IV)km" must stay unlike a heading ("IV) ...").
+        """
+        return self.lexicon.lone_units[m.group()] + " "
+
     def _romanlower(self, m: re.Match[str], context: Context) -> str:
         """A lower-case Roman numeral after "thế kỷ": "thế kỷ xx" -> "thế kỷ hai mươi"."""
         value = roman_value(m.group("rl").upper())
@@ -628,13 +689,14 @@ class Normalizer:
         return read_int(value)
 
     def _roman(self, m: re.Match[str], context: Context) -> str:
-        """A Roman numeral after a context word ("khóa XIV") or heading a block ("II. KẾT QUẢ")."""
+        """A Roman numeral after a context word ("khóa XIV"), heading a block ("II. KẾT QUẢ") or alone in it ("XI")."""
         numeral = m.group("rn")
         text, start = m.string, m.start()
         context = self.lexicon.context_before(text, start)
         if "letter" in context.kinds and len(numeral) == 1:
             return letter_names(numeral, self.lexicon.letters)
-        heading = start == 0 and _HEADING_MARK_RE.match(text, m.end()) is not None
+        heading = start == 0 and (_HEADING_MARK_RE.match(text, m.end()) is not None
+                                  or _LONE_NUMERAL_RE.fullmatch(text) is not None)
         if "roman" not in context.kinds and not heading:
             return numeral
         value = roman_value(numeral)
@@ -645,8 +707,10 @@ class Normalizer:
         return read_int(value)
 
     def _acronym(self, m: re.Match[str], context: Context) -> str:
-        """An acronym that cannot be a Vietnamese word, spelled: "VTV" -> "vê tê vê"."""
-        return " " + letter_names(m.group(), self.lexicon.letters) + " "
+        """An acronym that cannot be a Vietnamese word, spelled: "VTV" -> "vê tê vê" (apart from a digit before it)."""
+        start = m.start()
+        before = " " if start and m.string[start - 1].isdigit() else ""
+        return before + letter_names(m.group(), self.lexicon.letters) + " "
 
     # -- scanning ------------------------------------------------------------
     def _addresses(self, text: str) -> list[tuple[int, int, str]]:

@@ -15,7 +15,8 @@ the whole pipeline spells it the same way):
   digit by digit (ba phẩy một bốn một năm), as VieNeu-TTS ("3,14": ba phẩy
   mười bốn) and CodeLinkIO/Vietnamese-text-normalization ("1,23": một phẩy
   hai mươi ba) read them; pyvinorm reads every decimal digit by digit. A dot
-  that cannot group thousands reads "chấm" (4.0, 1.3) unless a unit follows,
+  that cannot group thousands reads "chấm" (4.0, 1.3; a zero after it is said:
+  27.02 is "hai mươi bảy chấm không hai") unless a unit follows,
   where it is an English decimal point (40.1 cm: bốn mươi phẩy một).
   "1,234.5" with comma thousands and a dot is read the English way.
 """
@@ -149,8 +150,18 @@ def read_number(token: str, *, dot_decimal: bool = False) -> str:
             return read_integer_token("".join(parts))
         if dot_decimal and len(parts) == 2 and parts[1]:
             return read_integer_token(parts[0]) + " phẩy " + read_decimal_part(parts[1])
-        return " chấm ".join(read_integer_token(p) for p in parts if p)
+        return " chấm ".join(_read_dotted_part(p, i) for i, p in enumerate(parts) if p)
     return read_integer_token(token)
+
+
+def _read_dotted_part(digits: str, index: int) -> str:
+    """A part of a dotted number ("4.0", "27.02"): after the first dot a leading zero is said, digit by digit.
+
+    "27.02" is not "27.2": whether it is a decimal or a version, the zero is part of what is written.
+    """
+    if index and len(digits) > 1 and digits[0] == "0":
+        return read_digits(digits)
+    return read_integer_token(digits)
 
 
 def read_ordinal(n: int) -> str:

@@ -16,7 +16,7 @@ from .text import clean_text
 
 # Version of the spoken-text pipeline, part of every segment id: bump it whenever the spoken output
 # for some input changes, so cached audio is not reused.
-PIPELINE_VERSION = "vi-2"
+PIPELINE_VERSION = "vi-3"
 MAX_SPOKEN = 100
 _SPEAKABLE_RE = re.compile(r"[^\W_]")
 

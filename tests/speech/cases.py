@@ -77,6 +77,8 @@ DOTTED_DATES = [
     ("Mùng 10.3 âm lịch là giỗ Tổ.", "Mùng mười tháng ba âm lịch là giỗ Tổ."),
     ("Số π xấp xỉ 3.1416.", "Số π xấp xỉ ba chấm một nghìn bốn trăm mười sáu."),
     ("Tỷ giá tăng 24.10 điểm.", "Tỷ giá tăng hai mươi tư chấm mười điểm."),
+    ("Phiên bản 2.05 sửa lỗi hiển thị.", "Phiên bản hai chấm không năm sửa lỗi hiển thị."),
+    ("Chỉ số đóng cửa ở 18.07 điểm.", "Chỉ số đóng cửa ở mười tám chấm không bảy điểm."),
     ("Đoàn đi 2.5 km sau ngày 3.4.", "Đoàn đi hai phẩy năm ki lô mét sau ngày ba tháng tư."),
 ]
 
@@ -137,6 +139,12 @@ RANGES = [
     ("Từ 01-12/2025 thu phí.", "Từ tháng một đến tháng mười hai năm hai nghìn không trăm hai mươi lăm thu phí."),
     ("Quãng đường 5-7 km.", "Quãng đường năm đến bảy ki lô mét."),
     ("Lúc 9h - 10h sáng.", "Lúc chín giờ đến mười giờ sáng."),
+    # A day and month that no range can be: a day above its month, or a month written with its zero.
+    ("Lễ kỷ niệm 30-4 diễn ra trang trọng.", "Lễ kỷ niệm ngày ba mươi tháng tư diễn ra trang trọng."),
+    ("Hạn nộp hồ sơ 15-03.", "Hạn nộp hồ sơ ngày mười lăm tháng ba."),
+    ("Kỳ nghỉ bắt đầu từ 25-12.", "Kỳ nghỉ bắt đầu từ ngày hai mươi lăm tháng mười hai."),
+    ("Phim ra rạp dịp 14-02 năm nay.", "Phim ra rạp dịp ngày mười bốn tháng hai năm nay."),
+    ("Giảm giá từ 20-10 đến 20-11.", "Giảm giá từ ngày hai mươi tháng mười đến ngày hai mươi tháng mười một."),
 ]
 
 SCORES = [
@@ -197,6 +205,13 @@ UNITS = [
     ("Cáp 100Mbps.", "Cáp một trăm mê ga bít trên giây."),
     ("Động cơ 1.000 kW.", "Động cơ một nghìn ki lô oát."),
     ("Nhà máy 600 MW.", "Nhà máy sáu trăm mê ga oát."),
+    # A unit symbol without its number, when no word is spelled like it.
+    ("Đơn vị đo là mm.", "Đơn vị đo là mi li mét."),
+    ("Giá thuê tính theo m2.", "Giá thuê tính theo mét vuông."),
+    ("Hóa đơn tính theo kWh.", "Hóa đơn tính theo ki lô oát giờ."),
+    ("Tốc độ ghi bằng km/h.", "Tốc độ ghi bằng ki lô mét trên giờ."),
+    ("Rau bán theo kg, không bán lẻ.", "Rau bán theo ki lô gam, không bán lẻ."),
+    ("Tần số đo bằng Hz.", "Tần số đo bằng héc."),
 ]
 
 ROMAN = [
@@ -217,6 +232,10 @@ ROMAN = [
     ("Mục a quy định chung.", "Mục a quy định chung."),
     ("Vitamin C tốt cho sức khỏe.", "Vitamin C tốt cho sức khỏe."),
     ("Vòng I diễn ra hôm qua.", "Vòng I diễn ra hôm qua."),
+    # A block that is only a section number.
+    ("XIV", "mười bốn"),
+    ("IX.", "chín."),
+    ("VII)", "bảy)"),
 ]
 
 ABBREVIATIONS = [
@@ -288,6 +307,7 @@ LETTERS = [
     ("Tập đoàn VNPT.", "Tập đoàn vê en pê tê."),
     ("Cúp AFF.", "Cúp a ép ép."),
     ("Tổ chức NATO.", "Tổ chức NATO."),
+    ("Theo đài (VTV) đưa tin.", "Theo đài (vê tê vê) đưa tin."),
     ("Khối ASEAN.", "Khối ASEAN."),
 ]
 
@@ -415,6 +435,15 @@ ADMINISTRATION = [
     ("Mục III. Tổ chức thực hiện.", "Mục ba. Tổ chức thực hiện."),
     ("Hội đồng thi đua khen thưởng tặng 20 giấy khen.", "Hội đồng thi đua khen thưởng tặng hai mươi giấy khen."),
     ("Đ/c Chủ tịch UBND huyện phát biểu chỉ đạo.", "đồng chí Chủ tịch Ủy ban nhân dân huyện phát biểu chỉ đạo."),
+    # A number naming a document or a room keeps its written zero; a count does not.
+    ("Triển khai Đề án 06 về dữ liệu dân cư.", "Triển khai Đề án không sáu về dữ liệu dân cư."),
+    ("Thực hiện Nghị quyết 01 của Chính phủ.", "Thực hiện Nghị quyết không một của Chính phủ."),
+    ("Theo Công văn 03 của Sở Nội vụ.", "Theo Công văn không ba của Sở Nội vụ."),
+    ("Họp tại phòng 02, tầng 3.", "Họp tại phòng không hai, tầng ba."),
+    ("Chỉ thị 16 về giãn cách xã hội.", "Chỉ thị mười sáu về giãn cách xã hội."),
+    ("Kế hoạch 05 năm của huyện.", "Kế hoạch năm năm của huyện."),
+    ("Thông báo 05 trường hợp vi phạm.", "Thông báo năm trường hợp vi phạm."),
+    ("Hồ sơ gồm 02 bản chính.", "Hồ sơ gồm hai bản chính."),
 ]
 
 ADDRESSES = [
@@ -468,8 +497,8 @@ CONVENTIONS = [
     ("02.2000", "tháng hai năm hai nghìn"),               # a dot before a year of 1900-2099 too
     ("3.1415", "ba chấm một nghìn bốn trăm mười lăm"),    # any other four digits after a dot: a number
     ("ngày 27.02", "ngày hai mươi bảy tháng hai"),        # after a date word, day.month
-    ("27.02", "hai mươi bảy chấm hai"),                   # bare, a number (CodeLinkIO: a date;
-                                                          # VieNeu-TTS: "1.8" is "một chấm tám")
+    ("27.02", "hai mươi bảy chấm không hai"),             # bare, a number whose zero is said (CodeLinkIO:
+                                                          # a date; VieNeu-TTS: "1.8" is "một chấm tám")
     ("1/4 dân số", "một phần tư dân số"),                 # before a quantity noun: a fraction
     ("chiếm 1/4", "chiếm một phần tư"),                   # after a quantity word: a fraction
     ("Sáng 28/9", "Sáng ngày hai mươi tám tháng chín"),   # a time of day keeps "ngày"
@@ -485,6 +514,11 @@ CONVENTIONS = [
     ("thành tích 12:30", "thành tích mười hai phút ba mươi giây"),  # after a duration word
     ("42:05", "bốn mươi hai phút năm giây"),              # more than 24 before the colon
     ("5-7", "năm đến bảy"),                               # a dash between amounts is a range
+    ("30-4", "ngày ba mươi tháng tư"),                    # no range runs downwards: a date
+    ("15-03", "ngày mười lăm tháng ba"),                  # nor is one written with a zero: a date
+    ("3-2", "ba đến hai"),                                # one digit each: a score or a date, left a range
+    ("QL14-2", "quốc lộ mười bốn đến hai"),               # digits glued to a code are no date
+    ("tổ 12-3", "tổ mười hai đến ba"),                    # nor after a name word
     ("thắng 2-1", "thắng hai một"),                       # after a score word: each number
     ("4-4-2", "bốn bốn hai"),                             # three numbers or more: a formation
     ("30$", "ba mươi đô la Mỹ"),                          # dollars are US dollars
@@ -495,7 +529,8 @@ CONVENTIONS = [
     ("thế kỷ xx", "thế kỷ hai mươi"),                     # lower-case numerals only after "thế kỷ"
     ("chương iv", "chương iv"),
     ("thế kỷ vi", "thế kỷ vi"),                           # nor those that are syllables
-    ("Đề án 06", "Đề án sáu"),                            # a two-digit leading zero is a number
+    ("Đề án 06", "Đề án không sáu"),                      # a number naming a document keeps its zero
+    ("gồm 02 bản", "gồm hai bản"),                        # a zero-padded count is a number
     ("mã 06", "mã không sáu"),                            # after "mã": a code, digit by digit
     ("36°C", "ba mươi sáu độ xê"),                        # unit letters as Vietnamese say them
     ("Email", "i meo"),                                   # loanwords as Vietnamese say them (pyvinorm:

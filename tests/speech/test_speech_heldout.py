@@ -13,8 +13,10 @@ import pytest
 from server.speech.normalize import Normalizer
 from tests.speech.heldout import accuracy, fold, load_cases
 
-# Measured 0.844 on 250 cases (0.568 before these rules, 0.836 before dots separated dates); the goal is 0.90.
-ACCURACY_FLOOR = 0.84
+# Measured 0.86 on 250 cases (0.568 before these rules, 0.836 before dots separated dates, 0.844 before
+# "30-4"/"27-02" without a date word, lone unit symbols, "Đề án 06" and lone section numbers); the goal is
+# 0.90, and the best any one consistent set of conventions reaches on these cases is about 0.93.
+ACCURACY_FLOOR = 0.86
 
 
 def test_heldout_accuracy(normalizer: Normalizer) -> None:

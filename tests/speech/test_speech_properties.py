@@ -54,6 +54,10 @@ def test_arbitrary_unicode_blocks(blocks: list[str]) -> None:
 @example("TX&")
 @example("V.\u00a00")
 @example("0m20")
+@example("V)MB")
+@example("IV )ml")
+@example("XI.-02kg")
+@example("4/Hz")
 def test_normalize_is_idempotent(text: str) -> None:
     once = _NORMALIZER.normalize(text)
     assert _NORMALIZER.normalize(once) == once
