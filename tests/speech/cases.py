@@ -436,7 +436,7 @@ ADMINISTRATION = [
     ("Hội đồng thi đua khen thưởng tặng 20 giấy khen.", "Hội đồng thi đua khen thưởng tặng hai mươi giấy khen."),
     ("Đ/c Chủ tịch UBND huyện phát biểu chỉ đạo.", "đồng chí Chủ tịch Ủy ban nhân dân huyện phát biểu chỉ đạo."),
     # A number naming a document or a room keeps its written zero; a count does not.
-    ("Triển khai Đề án 06 về dữ liệu dân cư.", "Triển khai Đề án không sáu về dữ liệu dân cư."),
+    ("Triển khai Đề án 02 về chuyển đổi số.", "Triển khai Đề án không hai về chuyển đổi số."),
     ("Thực hiện Nghị quyết 01 của Chính phủ.", "Thực hiện Nghị quyết không một của Chính phủ."),
     ("Theo Công văn 03 của Sở Nội vụ.", "Theo Công văn không ba của Sở Nội vụ."),
     ("Họp tại phòng 02, tầng 3.", "Họp tại phòng không hai, tầng ba."),
