@@ -433,7 +433,7 @@ class Normalizer:
             Rule("amp", r"&", self._amp),
             Rule("slash", rf"(?<=[\w²³])/(?P<su>{lex.per_alt})(?![^\W\d])", self._slash),
             # "đơn vị km", "giá mỗi m2": a unit symbol standing alone, when it cannot be a word.
-            Rule("unit", rf"(?<![^\W\d])(?:{_alternation(lex.lone_units)})(?![^\W\d]|[²³])", self._unit,
+            Rule("unit", rf"(?<![^\W\d])(?:{_trie_pattern(sorted(lex.lone_units))})(?![^\W\d]|[²³])", self._unit,
                  starts="word"),
             # "chữ B", "ký tự 'C'"
             # "thế kỷ xx": lower-case numerals only after their context words; the numerals that are
