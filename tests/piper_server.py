@@ -53,6 +53,7 @@ class PiperServer:
         return Response(mp3, mimetype="audio/mpeg")
 
     def __enter__(self) -> PiperServer:
+        self._wav("Ready.", 1.0)  # the model's first run is the slowest: not inside a test's request
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self
 

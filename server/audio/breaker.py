@@ -56,6 +56,13 @@ class CircuitBreaker:
                 self._opened_at = self._clock()
             self._trial_running = False
 
+    def closed(self) -> bool:
+        """Whether the last calls went well: False from the failure that opens the circuit until a call
+        succeeds again, cooled down or not (health reports this, so a dead upstream does not look well
+        again merely because nobody has called it since)."""
+        with self._lock:
+            return self._opened_at is None
+
     def wait_time(self) -> float:
         """Seconds until a call would be let through again; 0 when closed or cooled down."""
         with self._lock:

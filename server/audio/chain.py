@@ -73,8 +73,8 @@ class EngineChain:
         return self.engines[engine].rank if engine in self.engines else 0
 
     def health(self) -> dict:
-        """Each engine: ``down`` while its circuit breaker refuses calls."""
-        return {name: {"status": "ok" if engine.healthy() else "down"} for name, engine in self.engines.items()}
+        """Each engine: ``down`` from the failures that opened its circuit breaker until a call succeeds."""
+        return {name: {"status": "ok" if engine.working() else "down"} for name, engine in self.engines.items()}
 
     def close(self) -> None:
         """Release every engine's resources."""

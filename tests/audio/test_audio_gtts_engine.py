@@ -90,7 +90,7 @@ def test_breaker_opens_fails_fast_then_recovers(fake_google):
     for _ in range(3):
         with pytest.raises(EngineUnavailable):
             tts.synthesize(TEXT, "vi", "normal", Deadline(5))
-    assert not tts.healthy()
+    assert not tts.healthy() and not tts.working()
     started = time.monotonic()
     with pytest.raises(EngineUnavailable) as caught:
         tts.synthesize(TEXT, "vi", "normal", Deadline(5))
@@ -98,8 +98,10 @@ def test_breaker_opens_fails_fast_then_recovers(fake_google):
     assert 0 < caught.value.retry_after <= 0.3
     fake_google.heal()
     time.sleep(0.35)
+    # Cooled down: a trial call may go, but nothing has shown the upstream well again.
+    assert tts.healthy() and not tts.working()
     assert tts.synthesize(TEXT, "vi", "normal", Deadline(5))
-    assert tts.healthy() and fake_google.calls == 4
+    assert tts.healthy() and tts.working() and fake_google.calls == 4
 
 
 def test_in_flight_requests_are_capped(fake_google):

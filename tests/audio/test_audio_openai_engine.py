@@ -9,9 +9,11 @@ from server.audio.mp3 import audio_frames
 from tests.piper_server import PiperServer
 
 KEY = "khoa-bi-mat"
-# Piper's first answers take most of a second of CPU, against the audio suite's sub-second timeouts: beside
-# another busy worker they time out, so these tests run with the serial part.
+# A neural voice takes most of a second of CPU per sentence, more on a busy machine: these tests give it the
+# time a self-hosted server needs (the audio suite's sub-second timeouts are for the fake Google) and run
+# with the serial part, away from the parallel workers.
 pytestmark = pytest.mark.serial
+NEURAL_TIMING = {"TTS_READ_TIMEOUT": 15.0, "TTS_REQUEST_BUDGET": 20.0, "TTS_BACKGROUND_BUDGET": 20.0}
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +27,7 @@ def openai_app(audio_app, piper):
     piper.fault = None
     piper.requests.clear()
     return audio_app(TTS_ENGINES="openai,espeak", OPENAI_TTS_URL=piper.url + "/", OPENAI_TTS_MODEL="piper",
-                     OPENAI_TTS_VOICE="joe", OPENAI_TTS_KEY=KEY, TTS_BREAKER_THRESHOLD=1)
+                     OPENAI_TTS_VOICE="joe", OPENAI_TTS_KEY=KEY, TTS_BREAKER_THRESHOLD=1, **NEURAL_TIMING)
 
 
 def first_segment(app, text: str) -> dict:

@@ -53,6 +53,10 @@ class Engine(Protocol):
         """Whether a call now would be attempted (False while a circuit breaker is open)."""
         ...
 
+    def working(self) -> bool:
+        """Whether the engine is up as far as its last calls tell (what health reports)."""
+        ...
+
     def close(self) -> None:
         """Release pooled connections and other resources."""
         ...

@@ -40,6 +40,8 @@ class EspeakEngine:
         """Whether both programs are installed."""
         return bool(shutil.which("espeak-ng") and shutil.which("lame"))
 
+    working = healthy
+
     def close(self) -> None:
         """Nothing to release."""
 

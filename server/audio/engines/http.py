@@ -65,6 +65,10 @@ class HttpEngine:
         """False while the circuit breaker refuses calls."""
         return self.breaker.wait_time() == 0.0
 
+    def working(self) -> bool:
+        """False from the failures that opened the circuit breaker until a call succeeds again."""
+        return self.breaker.closed()
+
     def close(self) -> None:
         """Close the pooled connections."""
         self.session.close()
