@@ -14,9 +14,11 @@ from .phrases import EN_CONJUNCTIONS, VI_CONJUNCTIONS, phrase_spans
 from .sentences import sentence_spans
 from .text import clean_text
 
-# Version of the spoken-text pipeline, part of every segment id: bump it whenever the spoken output
-# for some input changes, so cached audio is not reused.
-PIPELINE_VERSION = "vi-3"
+# Part of every segment id. The spoken text is in the id too, so a new reading of some input already makes
+# new ids for the segments it changes and keeps the recordings of the others: bump this only when the same
+# spoken text would be recorded differently (what is sent to the engines changes), since a bump makes every
+# article record again.
+PIPELINE_VERSION = "vi-2"
 MAX_SPOKEN = 100
 _SPEAKABLE_RE = re.compile(r"[^\W_]")
 
