@@ -120,8 +120,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("OPENAI_TTS_VOICE", _text, "alloy", "engine `openai`: the voice"),
     Setting("OPENAI_TTS_KEY", _text, "", "engine `openai`: bearer key, if the server wants one"),
     Setting("ESPEAK_ACCENT", _text, "northern",
-            "the offline voice: espeak-ng's `northern`, `central` or `southern` Vietnamese (after a change, "
-            "delete the audio folder's recordings so old ones are not served)"),
+            "the offline voice: espeak-ng's `northern`, `central` or `southern` Vietnamese (the accent and "
+            "the rate are in the segment ids of an espeak-first server, so a change is never served stale)"),
     Setting("TTS_CONCURRENCY", _whole, 4,
             "upstream requests in flight per process; twice as many listeners may wait for new recordings"),
     Setting("TTS_REQUEST_BUDGET", _seconds, 4.0,

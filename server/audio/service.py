@@ -78,8 +78,8 @@ class AudioService:
     def segments(self, blocks: list[str], lang: str) -> list[Segment]:
         """Cut text blocks into segments the way every playlist is cut (the primary voice, the abbreviations)."""
         voice = self.voice(lang)
-        return segment_blocks(blocks, lang=voice.lang, engine=voice.engine, speed=voice.speed,
-                              abbreviations=self.abbreviations)
+        return segment_blocks(blocks, lang=voice.lang, engine=self.chain.engines[voice.engine].identity,
+                              speed=voice.speed, abbreviations=self.abbreviations)
 
     def register(self, segments: list[Segment], lang: str, *, admit_new: Callable[[int], None] | None = None) -> None:
         """Register segments handed out in a playlist, so ``/audio/<id>.mp3`` can record them.

@@ -59,7 +59,8 @@ def segment_blocks(
     Each block is cut into sentences, over-long sentences into phrases; every
     piece is normalised to speakable Vietnamese (``lang == "vi"``; other
     languages only get NFC and whitespace cleanup). Pieces that speak nothing
-    are dropped.
+    are dropped. ``engine`` is the voice the ids stand for: an engine's name, or its name with the settings
+    that change how it sounds.
     """
     if lang == "vi":
         normalizer = get_normalizer(load_abbreviations() if abbreviations is None else abbreviations)

@@ -7,9 +7,11 @@ import subprocess
 
 import pytest
 
+from server.audio import audio_service
 from server.audio.engines import Deadline, EngineError
 from server.audio.engines.espeak import EspeakEngine
 from server.audio.mp3 import audio_frames, duration_seconds
+from server.speech import segment_blocks
 
 pytestmark = pytest.mark.skipif(not (shutil.which("espeak-ng") and shutil.which("lame")),
                                 reason="Debian packages espeak-ng and lame are not installed")
@@ -48,3 +50,20 @@ def test_the_accent_and_the_rate_are_the_operators_to_choose(make_app):
     assert duration_seconds(quicker) < duration_seconds(northern)
     with pytest.raises(ValueError, match="ESPEAK_ACCENT"):
         make_app(TTS_ENGINES="espeak", ESPEAK_ACCENT="hue")
+
+
+def test_an_espeak_first_server_gives_new_ids_when_its_voice_changes(make_app):
+    """Its recordings are its primary ones, cached for a year: a new accent or rate must not reuse them."""
+    blocks = ["Sáng nay, Ủy ban nhân dân huyện họp."]
+
+    def ids(**config) -> list[str]:
+        app = make_app(**config)
+        with app.app_context():
+            return [segment.id for segment in audio_service(app).segments(blocks, "vi")]
+
+    northern = ids(TTS_ENGINES="espeak")
+    assert northern == ids(TTS_ENGINES="espeak", ESPEAK_ACCENT="northern", ESPEAK_RATE=130)
+    assert ids(TTS_ENGINES="espeak", ESPEAK_ACCENT="southern") != northern
+    assert ids(TTS_ENGINES="espeak", ESPEAK_RATE=160) != northern
+    # Google's voice has no settings: a Google-first server keeps the ids it always had.
+    assert ids(TTS_ENGINES="gtts,espeak") == [segment.id for segment in segment_blocks(blocks, engine="gtts")]

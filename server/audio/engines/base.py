@@ -44,6 +44,9 @@ class Engine(Protocol):
 
     name: str
     rank: int  # ROBOTIC or NATURAL
+    # The name and the settings that decide how its recordings sound, part of every segment id it is the
+    # primary engine for: a changed voice or pace makes new ids, so year-long cached audio is never stale.
+    identity: str
 
     def synthesize(self, text: str, lang: str, speed: str, deadline: Deadline) -> bytes:
         """MP3 bytes for ``text``; raises :class:`EngineUnavailable` or :class:`EngineError`."""

@@ -31,6 +31,7 @@ class EspeakEngine:
             raise ValueError(f"ESPEAK_ACCENT: {accent!r}; choose from {', '.join(ACCENTS)}")
         self.voice = ACCENTS[accent]
         self.words_per_minute = words_per_minute
+        self.identity = f"espeak {self.voice} {words_per_minute}"
         self.timeout = timeout
         self._run = run
         # CPU-bound: during a Google outage every listener lands here, so queue rather than oversubscribe.

@@ -39,6 +39,7 @@ class GttsEngine(HttpEngine):
 
     name = "gtts"
     rank = NATURAL
+    identity = "gtts"  # Google's voice has no settings here
     label = "Google TTS"
 
     def __init__(self, *, url: str | None, **options) -> None:

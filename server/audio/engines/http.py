@@ -48,6 +48,7 @@ class HttpEngine:
 
     name = ""
     rank = 0
+    identity = ""
     label = ""
 
     def __init__(self, *, concurrency: int, connect_timeout: float, read_timeout: float, retry: RetryPolicy,

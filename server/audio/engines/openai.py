@@ -26,6 +26,7 @@ class OpenAiEngine(HttpEngine):
         super().__init__(**options)
         self.endpoint = url.rstrip("/") + "/v1/audio/speech"
         self.model, self.voice, self.key = model, voice, key
+        self.identity = f"openai {model} {voice}"  # the same model and voice on another host sound the same
 
     def _prepare(self, text: str, lang: str, speed: str) -> list[requests.PreparedRequest]:
         headers = {"Content-Type": "application/json", "Accept": "audio/mpeg"}
