@@ -19,6 +19,16 @@ def small_disk(mount: Path, size: str = "1m") -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(mount)], check=True)
 
 
+@contextmanager
+def read_only(mount: Path) -> Iterator[Path]:
+    """The tmpfs at ``mount`` remounted read-only for the ``with`` block (as after a disk error)."""
+    subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+    try:
+        yield mount
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(mount)], check=True)
+
+
 def fill(folder: Path) -> Path:
     """Fills the file system of ``folder`` to the last byte; returns the filler, to delete for space again."""
     path = folder / "filler"

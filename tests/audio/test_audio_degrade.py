@@ -13,7 +13,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from server.audio import audio_service
 from server.audio.mp3 import audio_frames
 from server.audio.singleflight import FallbackLocker, FileLocker, RedisLocker
-from tests.full_disk import fill, small_disk
+from tests.full_disk import fill, read_only, small_disk
 from tests.private_redis import PrivateRedis, free_port
 
 
@@ -77,6 +77,23 @@ def test_a_full_disk_serves_recordings_uncached_and_recovers(audio_app, register
     assert audio_service(app).cache.find(second.id) is not None
     disk = client.get("/healthz").get_json()["parts"]["audio_disk"]
     assert disk["writable"] is True and "error" not in disk
+
+
+def test_a_read_only_disk_serves_recordings_uncached_and_recovers(audio_app, registered, disk):
+    app = audio_app(AUDIO_DIR=str(disk / "audio"), AUDIO_STATS_FLUSH=0)
+    stored, first, second = registered(app, "Bản ghi đã lưu.", "Ổ đĩa chỉ đọc vẫn đọc được.", "Ghi lại được.")
+    client = app.test_client()
+    assert client.get(f"/audio/{stored.id}.mp3").status_code == 200
+    with read_only(disk):
+        response = client.get(f"/audio/{first.id}.mp3")
+        assert response.status_code == 200 and audio_frames(response.data)
+        assert "immutable" not in response.headers["Cache-Control"]
+        assert client.get(f"/audio/{stored.id}.mp3").status_code == 200  # what is stored is still served
+        state = client.get("/healthz").get_json()["parts"]["audio_disk"]
+        assert state["writable"] is False and "Read-only" in state["error"]
+    assert client.get(f"/audio/{second.id}.mp3").status_code == 200
+    assert audio_service(app).cache.find(second.id) is not None and audio_service(app).cache.find(first.id) is None
+    assert client.get("/healthz").get_json()["parts"]["audio_disk"]["writable"] is True
 
 
 def test_redis_down_falls_back_to_lock_files(audio_app, registered, fake_google, auth):
