@@ -50,21 +50,20 @@ def test_csp_checklist_names_this_origin(client):
 def test_instructions_cover_html_wordpress_and_any_cms(client):
     page = client.get("/embed?target=.entry-content&lang=en&position=floating").get_data(as_text=True)
     # WordPress: the plugin first, then a child theme's snippet with the selectors of block and classic
-    # themes (not the form's target), the tag printed with defer on every WordPress from 6.0 on.
+    # themes (not the form's target), the tag printed at the end of <head>, without defer, as the plugin does.
     assert page.index("Upload Plugin") < page.index('id="wordpress-snippet"')
     assert code(page, "wordpress-constant") == "define('TRODOC_SERVER_URL', 'http://localhost');"
     assert code(page, "wordpress-snippet") == """add_action('wp_head', function () {
     if (is_singular(array('post', 'page'))) {
         wp_print_script_tag(array(
             'src' => 'http://localhost/widget.js',
-            'defer' => true,
             'data-target' => '.wp-block-post-content, .entry-content',
             'data-title' => '.wp-block-post-title, .entry-title',
             'data-lang' => 'en',
             'data-position' => 'floating',
         ));
     }
-}, 1);"""
+}, 99);"""
     assert "strategy" not in page and "script_loader_tag" not in page
     assert "Plain HTML" in page and "Any CMS with a footer script field" in page
 

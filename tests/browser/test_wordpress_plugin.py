@@ -148,7 +148,7 @@ def test_an_operator_uploads_activates_and_sets_the_server(admin, wordpress, tro
     assert page.locator("#setting-error-settings_updated").count() == 1
     assert page.input_value("#trodoc_server_url") == trodoc.url
     assert page.inner_text("#trodoc-tag") == (
-        f'<script src="{trodoc.url}/widget.js" defer data-target=".wp-block-post-content, .entry-content"'
+        f'<script src="{trodoc.url}/widget.js" data-target=".wp-block-post-content, .entry-content"'
         ' data-title=".wp-block-post-title, .entry-title" data-lang="vi"></script>')
     assert page.locator(".notice-warning", has_text="enter the address").count() == 0
 
@@ -181,11 +181,11 @@ def test_a_post_has_one_bar_with_its_title(browser, wordpress, trodoc):
     status, html = wordpress.get(path)
     assert status == 200
     head = html.split("</head>")[0]
-    # One tag, early in <head>, with defer (WordPress 6.1's script loader has no loading strategies).
-    assert tags(html) == [f'<script src="{trodoc.url}/widget.js" defer data-target=".wp-block-post-content,'
+    # One tag, at the end of <head> after the theme's stylesheets, without defer (see includes/tag.php).
+    assert tags(html) == [f'<script src="{trodoc.url}/widget.js" data-target=".wp-block-post-content,'
                           ' .entry-content" data-title=".wp-block-post-title, .entry-title" data-lang="vi"></script>']
     assert tags(head) == tags(html)
-    assert head.index("/widget.js") < head.index("<link rel='stylesheet'")
+    assert head.index("/widget.js") > head.rindex("<link rel='stylesheet'")
 
     context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
     errors: list[str] = []
@@ -260,7 +260,7 @@ def test_the_constant_in_wp_config_wins(wordpress, trodoc):
     wordpress.extra_config.write_text(f"<?php define('TRODOC_SERVER_URL', '{pinned}');\n")
     try:
         html = wordpress.get("/hello-world/")[1]
-        assert tags(html)[0].startswith('<script src="http://127.0.0.1:9/widget.js" defer')
+        assert tags(html)[0].startswith('<script src="http://127.0.0.1:9/widget.js" data-target')
         field = wordpress.php("ob_start(); trodoc_text_field(array('name' => 'trodoc_server_url')); "
                               "echo ob_get_clean();")
         assert 'value="http://127.0.0.1:9"' in field and " readonly" in field and "wp-config.php" in field

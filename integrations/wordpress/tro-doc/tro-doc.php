@@ -4,7 +4,7 @@
  * Plugin Name:       Trợ Đọc
  * Plugin URI:        https://github.com/trodoc/trodoc
  * Description:       Reading aid for posts and pages: text size up to 200 %, contrast, line spacing, and the article read aloud in Vietnamese, sentence by sentence. Adds the Trợ Đọc server's one script tag.
- * Version:           1.0.0
+ * Version:           1.1.0
  * Requires at least: 6.0
  * Requires PHP:      7.4
  * Author:            Trợ Đọc
@@ -24,7 +24,7 @@ require_once __DIR__ . '/includes/tag.php';
 require_once __DIR__ . '/includes/settings.php';
 
 add_action('init', 'trodoc_load_textdomain');
-add_action('wp_head', 'trodoc_print_tag', 1);
+add_action('wp_head', 'trodoc_print_tag', 99);
 
 if (is_admin()) {
     add_action('admin_init', 'trodoc_register_settings');
