@@ -89,6 +89,19 @@ def test_the_next_button_stays_under_the_thumb_and_the_sentence_in_view(phone, s
         assert phone.evaluate(COVERED) <= 0.10, f"sentence {tap + 2}"
 
 
+def test_the_player_stays_on_screen_under_a_transformed_ancestor(phone, sample_url):
+    """A theme's wrapper with a transform holds fixed elements inside it: the player is in the top layer."""
+    open_widget(phone, sample_url)
+    phone.evaluate("document.querySelector('trodoc-bar').parentElement.style.transform = 'translateZ(0)'")
+    phone.get_by_role("button", name="Nghe bài viết").tap()
+    phone.get_by_role("button", name="Tạm dừng").wait_for()
+    player = phone.evaluate(BOX, ".player")
+    height = phone.viewport_size["height"]
+    assert player["y"] + player["height"] == pytest.approx(height, abs=1) and player["y"] > height / 2
+    phone.get_by_role("button", name="Dừng đọc").tap()
+    assert phone.evaluate(BOX, ".player") is None
+
+
 def test_the_player_is_gone_when_reading_stops_and_focus_comes_back(phone, sample_url):
     open_widget(phone, sample_url)
     listen = phone.get_by_role("button", name="Nghe bài viết")

@@ -36,7 +36,7 @@ export function createListen({ host, roots, base, lang, t, say, emit, update, si
   const floating = host.getAttribute('data-position') === 'floating';
   const target = roots[roots.length - 1];
   const slug = articleSlug(target);
-  const ui = renderPlayer({ frame, t, download: slug
+  const ui = renderPlayer({ frame, t, docked: !floating, download: slug
     ? new URL(`/api/v1/articles/${encodeURIComponent(slug)}/audio.mp3`, base).href : '' });
   let blocks = [], ready, synthOn, tick, session, stand = null, onDevice = false;
 
@@ -59,7 +59,7 @@ export function createListen({ host, roots, base, lang, t, say, emit, update, si
   const open = (on) => {
     if (on === !ui.root.hidden) return;
     const focused = shadow.activeElement;
-    ui.root.hidden = !on;
+    ui.show(on);
     listenButton.hidden = on;
     // The bar keeps its Tab stop: a hidden button cannot hold it, so its first control does meanwhile,
     // and gives it back unless the reader moved it.
