@@ -122,6 +122,30 @@ def test_targets_are_44_px_the_bar_fits_and_covers_no_content(page, sample_url, 
     assert bar["y"] + bar["height"] <= article["y"]
 
 
+# A control's text metrics, and those of the element the bar's host sits in.
+METRICS = """() => { const host = document.querySelector('trodoc-bar');
+  const style = (el) => { const c = getComputedStyle(el); return [c.fontSize, c.letterSpacing, c.wordSpacing]; };
+  const button = host.shadowRoot.querySelector('[data-key=larger]');
+  return {button: [...style(button), getComputedStyle(button).lineHeight], around: style(host.parentElement)}; }"""
+SPACING = ("* { letter-spacing: 0.12em !important; word-spacing: 0.16em !important;"
+           " line-height: 1.5 !important }")
+
+
+def test_the_bar_follows_the_readers_font_size_and_text_spacing(page, sample_url):
+    """The browser's default font size (the portal sets its own in px) and a text-spacing tool (WCAG 1.4.12,
+    as a bookmarklet applies it) reach the bar's controls."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Page.enable")
+    cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 24}})
+    open_widget(page, sample_url)
+    assert page.evaluate(METRICS)["button"] == ["24px", "normal", "0px", "38.4px"]
+    page.evaluate("(rules) => { const sheet = new CSSStyleSheet(); sheet.replaceSync(rules);"
+                  " document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; }", SPACING)
+    metrics = page.evaluate(METRICS)
+    assert metrics["around"][1] != "normal" and metrics["around"][2] != "0px"
+    assert metrics["button"] == ["24px", *metrics["around"][1:], "36px"]
+
+
 def test_focus_is_two_toned_on_every_control(page, sample_url):
     open_widget(page, sample_url)
     page.locator(".site-nav a").last.focus()
