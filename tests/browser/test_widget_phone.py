@@ -119,6 +119,30 @@ def test_the_player_is_gone_when_reading_stops_and_focus_comes_back(phone, sampl
 
 
 @pytest.mark.parametrize("zoom", [2, 4])
+def test_listening_at_200_and_400_percent_zoom_keeps_the_player_and_the_sentence_on_screen(browser, sample_url,
+                                                                                          zoom):
+    size = {"width": 1280 // zoom, "height": 900 // zoom}
+    context = browser.new_context(viewport=size, device_scale_factor=zoom, locale="vi-VN")
+    page = context.new_page()
+    try:
+        open_widget(page, sample_url)
+        page.get_by_role("button", name="Nghe bài viết").click()
+        page.get_by_role("button", name="Tạm dừng").wait_for()
+        player = page.evaluate(BOX, ".player")
+        # One row at the bottom (it scrolls sideways on short screens), never more than half the screen.
+        assert player["y"] + player["height"] == pytest.approx(size["height"], abs=1)
+        assert player["height"] <= size["height"] / 2 and player["x"] >= 0
+        following = page.get_by_role("button", name="Câu sau")
+        for step in range(3):
+            following.click()
+            page.wait_for_function(f"() => TroDoc.getState().segment === {step + 1}")
+            page.wait_for_timeout(700)  # the smooth scroll to the sentence
+            assert page.evaluate(COVERED) <= 0.10, f"sentence {step + 2}"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("zoom", [2, 4])
 def test_floating_mode_works_at_200_and_400_percent_zoom(browser, pages_server, zoom):
     # A 1280×900 window at 200 % or 400 % zoom lays the page out in 640×450 or 320×225 CSS px.
     size = {"width": 1280 // zoom, "height": 900 // zoom}
