@@ -44,11 +44,11 @@ def _retry_after(response: requests.Response) -> float | None:
 
 
 class HttpEngine:
-    """The base of HTTP engines; thread-safe, one instance per app. ``label`` names the upstream in errors."""
+    """The base of HTTP engines; thread-safe, one instance per app. Each sets ``name``, ``rank``, ``identity``
+    (see :class:`Engine`) and ``label``, which names the upstream in errors."""
 
     name = ""
     rank = 0
-    identity = ""
     label = ""
 
     def __init__(self, *, concurrency: int, connect_timeout: float, read_timeout: float, retry: RetryPolicy,
