@@ -38,9 +38,10 @@ the text is said aloud; where they disagree, this project's reading stays:
 
 * A bare day and month gets "ngày" ("28/9": "ngày hai mươi tám tháng chín"),
   as VieNeu-TTS and CodeLinkIO/Vietnamese-text-normalization read it; pyvinorm
-  and vietnormalizer leave it out. A range of days says it once ("ngày hai
-  mươi đến ba mươi tháng tư"): CodeLinkIO says it before both days, pyvinorm
-  before neither.
+  and vietnormalizer leave it out. A range of days says it before each day
+  ("ngày hai mươi đến ngày ba mươi tháng tư", "mùng một đến mùng ba") as
+  CodeLinkIO does (pyvinorm before neither), but a night is one night ("đêm
+  mười sáu đến mười bảy").
 * A dot separates the parts of a date as a slash does: pyvinorm, VieNeu-TTS
   and CodeLinkIO agree on full dates ("31.12.2023"), so a month and a year of
   1900-2099 ("02.2000", "02-03.2000") and, after a date word, a day and month
@@ -48,11 +49,14 @@ the text is said aloud; where they disagree, this project's reading stays:
   ("hai mươi bảy chấm không hai"): CodeLinkIO reads it as a date, VieNeu-TTS
   reads "1.8" as "một chấm tám".
 * Clock times say "phút" ("chín giờ ba mươi phút") as VieNeu-TTS and CodeLinkIO
-  do; pyvinorm and vietnormalizer leave it out. A whole hour is "mười một giờ":
-  VieNeu-TTS and CodeLinkIO say "mười một giờ không phút", a clock-face
-  reading that announcements ("từ 7h30 đến 11h00") are not read with. A
-  one-digit minute is said without "không" ("8h05": "tám giờ năm phút"; only
-  VieNeu-TTS says "không năm").
+  do; pyvinorm and vietnormalizer leave it out. Written minutes are said even
+  when they are "00" ("11h00": "mười một giờ không phút"), as VieNeu-TTS and
+  CodeLinkIO do and as notices write the time out ("14 giờ 00 phút"); without
+  written minutes ("7h") or before a part of the day ("6:00 sáng": "sáu giờ
+  sáng", the idiom) there is none. A one-digit minute is said without "không"
+  ("8h05": "tám giờ năm phút"; only VieNeu-TTS says "không năm").
+* The numbers of a name joined by a dash ("tổ 10-2", "số nhà 101-102A") are
+  each said with a pause, as pyvinorm reads house numbers: a name is no range.
 * Decimals: see ``numbers``; English loanwords ("Email": "i meo") are said as
   Vietnamese speakers say them, where pyvinorm keeps the English word.
 
@@ -102,7 +106,7 @@ _SHORTHAND = {"k": "nghìn", "K": "nghìn", "tr": "triệu"}
 _SIGNS = {"+": "cộng", "±": "cộng trừ", "-": "âm", "−": "âm", "–": "âm"}
 
 # Words after the number or "/" (the rest of the kinds are words before the number).
-_AFTER_KINDS = frozenset({"fraction-noun", "per"})
+_AFTER_KINDS = frozenset({"fraction-noun", "per", "daypart"})
 
 
 def _context_kinds(contexts: Mapping[str, tuple[str, ...]]) -> dict[str, frozenset[str]]:
@@ -225,6 +229,7 @@ class Lexicon:
         self.count_noun_re = re.compile(_GAP + r"(?:" + _alternation(contexts.get("per", ())) + r")(?!\w)", re.I)
         self.fraction_noun_re = re.compile(_GAP + r"(?:" + _alternation(contexts.get("fraction-noun", ()))
                                            + r")(?!\w)", re.I)
+        self.daypart_re = re.compile(_GAP + r"(?:" + _alternation(contexts.get("daypart", ())) + r")(?!\w)", re.I)
         # Words before a number that change how it is read; checked by looking back
         # from the number so the scan only ever starts at digits and symbols.
         self.context_re = re.compile(r"(?<![^\W\d])(" + _trie_pattern(_written_forms(self.context_kinds)) + r")"
@@ -300,10 +305,19 @@ def _day_month(context: Context, day: str, month: str) -> str:
     return f"{head}{read_int(int(day))} tháng {_month(month)}"
 
 
+# Date words said again before the last day of a range ("mùng một đến mùng ba"); "đêm 16-17.12" is one
+# night, so "đêm" is not.
+_DAY_WORDS = frozenset({"ngày", "mùng", "mồng"})
+
+
 def _day_range(context: Context, first: str, last: str, month: str) -> str:
-    """ "ngày hai mươi đến ba mươi tháng tư": "ngày" said once, and not after a date word."""
-    head = "" if "date" in context.kinds else "ngày "
-    return f"{head}{read_int(int(first))} đến {read_int(int(last))} tháng {_month(month)}"
+    """ "ngày hai mươi đến ngày ba mươi tháng tư": "ngày" (or the date word before it) before each day."""
+    if "date" not in context.kinds:
+        head = again = "ngày "
+    else:
+        word = (context.word or "").lower()
+        head, again = "", (word + " " if word in _DAY_WORDS else "")
+    return f"{head}{read_int(int(first))} đến {again}{read_int(int(last))} tháng {_month(month)}"
 
 
 def _dotted_date(context: Context, first: str, last: str | None) -> str | None:
@@ -316,12 +330,19 @@ def _dotted_date(context: Context, first: str, last: str | None) -> str | None:
     return _day_range(context, first, found["day"], found["month"]) if _DAY_RE.fullmatch(first) else None
 
 
+def _read_name(numbers: list[str]) -> str:
+    """The numbers of a name joined by dashes ("tổ 10-2", "số nhà 101-102A"): each on its own, with a pause.
+
+    A name is not a range, and its written zeros are said ("căn hộ 12-05": "mười hai, không năm").
+    """
+    spoken = (read_digits(n) if len(n) > 1 and n[0] == "0" else read_int(int(n)) for n in numbers)
+    return " " + ", ".join(spoken) + " "
+
+
 def _read_clock(hours: int, minutes: int, seconds: int | None = None) -> str:
-    """ "giờ ... phút"; with seconds every part is said, even a zero one."""
-    spoken = read_int(hours) + " giờ"
-    if seconds is not None:
-        return f"{spoken} {read_int(minutes)} phút {read_int(seconds)} giây"
-    return spoken + " " + read_int(minutes) + " phút" if minutes else spoken
+    """ "giờ ... phút", a written zero too ("14h00": "mười bốn giờ không phút"); with seconds "giây"."""
+    spoken = f"{read_int(hours)} giờ {read_int(minutes)} phút"
+    return f"{spoken} {read_int(seconds)} giây" if seconds is not None else spoken
 
 
 def _read_address(text: str, words: Mapping[str, str], letters: Mapping[str, str]) -> str:
@@ -553,9 +574,11 @@ class Normalizer:
             return " " + read_fraction(int(day), int(month)) + " "
         return _day_month(context, day, month)
 
-    @staticmethod
-    def _time(m: re.Match[str], context: Context) -> str:
-        """ "7h30", "14:00", "8 giờ 30"; "42:05" (or "12:30" after "chạy") is minutes and seconds."""
+    def _time(self, m: re.Match[str], context: Context) -> str:
+        """ "7h30", "14:00", "8 giờ 30"; "42:05" (or "12:30" after "chạy") is minutes and seconds.
+
+        A whole hour before a part of the day is said as the idiom: "6:00 sáng" is "sáu giờ sáng".
+        """
         if m.group("th2") is not None:
             return read_int(int(m.group("th2"))) + " giờ"
         if m.group("mm2") is not None:
@@ -563,6 +586,8 @@ class Normalizer:
         else:
             first, second = m.group("th", "tm")
             if "duration" not in context.kinds:
+                if int(second) == 0 and self.lexicon.daypart_re.match(m.string, m.end()):
+                    return read_int(int(first)) + " giờ"
                 return _read_clock(int(first), int(second))
         return f"{read_int(int(first))} phút {read_int(int(second))} giây"
 
@@ -576,6 +601,8 @@ class Normalizer:
         if (len(numbers) > 2 or "score" in context.kinds
                 or self.lexicon.score_before_re.search(text, max(0, start - _SCORE_LOOKBACK), start)):
             return " " + " ".join(read_int(int(n)) for n in numbers) + " "
+        if "name" in context.kinds:
+            return _read_name(numbers)
         # "kỷ niệm 30-4", "hạn chót 15-03": a date even without a date word, unless the digits are glued
         # to a code ("QL14-2") or another context word decides ("hạng 12-3").
         glued = start > 0 and text[start - 1].isalpha()
@@ -609,6 +636,8 @@ class Normalizer:
         date = None if multiplier or unit else _dotted_date(context, q1, q2)
         if date:
             return " " + date + " "
+        if q2 and not unit and "name" in context.kinds and q1.isdigit() and q2.isdigit():
+            return _read_name([q1, q2])
         if not q2 and not unit and q1.isdigit():
             if "ordinal" in context.kinds and len(q1) <= 3:
                 return " " + read_ordinal(int(q1)) + " "

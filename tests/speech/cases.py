@@ -97,7 +97,10 @@ CLOCK = [
     ("Cô về đích sau 58:40.", "Cô về đích sau năm mươi tám phút bốn mươi giây."),
     ("Thời gian 25:10 là quá chậm.", "Thời gian hai mươi lăm phút mười giây là quá chậm."),
     ("Xe xuất phát lúc 5:30.", "Xe xuất phát lúc năm giờ ba mươi phút."),
-    ("Buổi họp kéo dài từ 13:30 đến 17:00.", "Buổi họp kéo dài từ mười ba giờ ba mươi phút đến mười bảy giờ."),
+    (
+        "Buổi họp kéo dài từ 13:30 đến 17:00.",
+        "Buổi họp kéo dài từ mười ba giờ ba mươi phút đến mười bảy giờ không phút.",
+    ),
     ("Tín hiệu phát lúc 23:59:59.", "Tín hiệu phát lúc hai mươi ba giờ năm mươi chín phút năm mươi chín giây."),
 ]
 
@@ -114,7 +117,7 @@ LETTER_TIMES = [
 
 RANGES = [
     ("Mỗi bao nặng 2kg-3kg.", "Mỗi bao nặng hai ki lô gam đến ba ki lô gam."),
-    ("Cuộc họp từ 8:00-9:30.", "Cuộc họp từ tám giờ đến chín giờ ba mươi phút."),
+    ("Cuộc họp từ 8:00-9:30.", "Cuộc họp từ tám giờ không phút đến chín giờ ba mươi phút."),
     ("Làm việc 7h-11h và 13h-17h.", "Làm việc bảy giờ đến mười một giờ và mười ba giờ đến mười bảy giờ."),
     ("Giá dao động 20.000-25.000 đồng/kg.", "Giá dao động hai mươi nghìn đến hai mươi lăm nghìn đồng trên ki lô gam."),
     ("Nhiệt độ 18°C-25°C.", "Nhiệt độ mười tám độ xê đến hai mươi lăm độ xê."),
@@ -131,10 +134,11 @@ RANGES = [
         "Từ tháng hai năm hai nghìn không trăm hai mươi ba đến tháng mười một năm hai nghìn không trăm hai "
         "mươi tư dự án tạm dừng.",
     ),
-    ("Hồ sơ nhận từ 20-30/4.", "Hồ sơ nhận từ ngày hai mươi đến ba mươi tháng tư."),
+    ("Hồ sơ nhận từ 20-30/4.", "Hồ sơ nhận từ ngày hai mươi đến ngày ba mươi tháng tư."),
     (
         "Hội nghị diễn ra từ 26-28/6/2022.",
-        "Hội nghị diễn ra từ ngày hai mươi sáu đến hai mươi tám tháng sáu năm hai nghìn không trăm hai mươi hai.",
+        "Hội nghị diễn ra từ ngày hai mươi sáu đến ngày hai mươi tám tháng sáu năm hai nghìn không trăm hai mươi "
+        "hai.",
     ),
     ("Từ 01-12/2025 thu phí.", "Từ tháng một đến tháng mười hai năm hai nghìn không trăm hai mươi lăm thu phí."),
     ("Quãng đường 5-7 km.", "Quãng đường năm đến bảy ki lô mét."),
@@ -428,7 +432,7 @@ ADMINISTRATION = [
     ("Lệ phí: 50.000 đồng/hồ sơ.", "Lệ phí: năm mươi nghìn đồng trên hồ sơ."),
     (
         "Tiếp công dân vào thứ 5 hằng tuần, từ 7h30-11h00.",
-        "Tiếp công dân vào thứ năm hằng tuần, từ bảy giờ ba mươi phút đến mười một giờ.",
+        "Tiếp công dân vào thứ năm hằng tuần, từ bảy giờ ba mươi phút đến mười một giờ không phút.",
     ),
     ("Nộp hồ sơ tại Bộ phận một cửa UBND xã.", "Nộp hồ sơ tại Bộ phận một cửa Ủy ban nhân dân xã."),
     ("Kỳ họp thứ 7 HĐND huyện khóa XIII.", "Kỳ họp thứ bảy Hội đồng nhân dân huyện khóa mười ba."),
@@ -492,7 +496,10 @@ CONVENTIONS = [
     ("15 ngàn", "mười lăm ngàn"),                         # the writer's own word is kept
     ("1/4", "ngày một tháng tư"),                         # a bare a/b is a date, with "ngày" (VieNeu-TTS,
                                                           # CodeLinkIO; pyvinorm, vietnormalizer: none)
-    ("20-30/4", "ngày hai mươi đến ba mươi tháng tư"),    # "ngày" once (CodeLinkIO: twice; pyvinorm: none)
+    ("20-30/4", "ngày hai mươi đến ngày ba mươi tháng tư"),  # "ngày" before each day (CodeLinkIO; pyvinorm:
+                                                          # none)
+    ("mùng 1-3/5", "mùng một đến mùng ba tháng năm"),     # the date word said again
+    ("đêm 16-17.12", "đêm mười sáu đến mười bảy tháng mười hai"),  # but one night is one "đêm"
     ("20.6.2025", "ngày hai mươi tháng sáu năm hai nghìn không trăm hai mươi lăm"),  # dots as slashes
     ("02.2000", "tháng hai năm hai nghìn"),               # a dot before a year of 1900-2099 too
     ("3.1415", "ba chấm một nghìn bốn trăm mười lăm"),    # any other four digits after a dot: a number
@@ -507,9 +514,11 @@ CONVENTIONS = [
                                                           # pyvinorm, vietnormalizer: no "phút")
     ("8h05", "tám giờ năm phút"),                         # no "không" before a one-digit minute
                                                           # (VieNeu-TTS alone says "không năm")
-    ("0h00", "không giờ"),                                # a whole hour as announcements say it
-    ("từ 7h30 đến 11h00", "từ bảy giờ ba mươi phút đến mười một giờ"),  # (VieNeu-TTS, CodeLinkIO:
-                                                          # "không phút", a clock-face reading)
+    ("0h00", "không giờ không phút"),                     # a written "00" is said, as "14 giờ 00 phút" in
+    ("từ 7h30 đến 11h00", "từ bảy giờ ba mươi phút đến mười một giờ không phút"),  # notices (VieNeu-TTS,
+                                                          # CodeLinkIO)
+    ("7h-11h", "bảy giờ đến mười một giờ"),               # no minutes written, none said
+    ("6:00 sáng", "sáu giờ sáng"),                        # before a part of the day, the idiom
     ("12:00:00", "mười hai giờ không phút không giây"),   # with seconds every part is said
     ("thành tích 12:30", "thành tích mười hai phút ba mươi giây"),  # after a duration word
     ("42:05", "bốn mươi hai phút năm giây"),              # more than 24 before the colon
@@ -518,7 +527,10 @@ CONVENTIONS = [
     ("15-03", "ngày mười lăm tháng ba"),                  # nor is one written with a zero: a date
     ("3-2", "ba đến hai"),                                # one digit each: a score or a date, left a range
     ("QL14-2", "quốc lộ mười bốn đến hai"),               # digits glued to a code are no date
-    ("tổ 12-3", "tổ mười hai đến ba"),                    # nor after a name word
+    ("tổ 12-3", "tổ mười hai, ba"),                       # after a name word, a name: each number
+    ("Số nhà 101-102A", "Số nhà một trăm linh một, một trăm linh hai A"),  # (pyvinorm)
+    ("căn hộ 12-05", "căn hộ mười hai, không năm"),       # with its written zero
+    ("Hà Nội thắng Hải Phòng 3-2", "Hà Nội thắng Hải Phòng ba hai"),  # a score word before wins over "phòng"
     ("thắng 2-1", "thắng hai một"),                       # after a score word: each number
     ("4-4-2", "bốn bốn hai"),                             # three numbers or more: a formation
     ("30$", "ba mươi đô la Mỹ"),                          # dollars are US dollars
