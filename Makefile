@@ -12,7 +12,7 @@ APT_PACKAGES_PLUGIN := gettext
 APT_PACKAGES_LINT := php-cli php-codesniffer
 APT_PACKAGES_TEST := $(APT_PACKAGES_RUN) $(APT_PACKAGES_PLUGIN) $(APT_PACKAGES_LINT) chromium nginx-light firefox-esr webkit2gtk-driver \
 	wpewebkit-driver cog xvfb xauth pulseaudio gstreamer1.0-plugins-good \
-	wordpress wordpress-theme-twentytwentythree php-fpm php-mysql
+	wordpress wordpress-theme-twentytwentythree php-fpm php-mysql speech-dispatcher speech-dispatcher-espeak-ng
 PLUGIN := integrations/wordpress/tro-doc
 PLUGIN_BUILD := build/wordpress/tro-doc
 PLUGIN_FILES := $(shell find $(PLUGIN) -type f)

@@ -13,6 +13,34 @@ export function sentenceSegments(blocks) {
   return out;
 }
 
+// espeak-ng's voices, which Linux desktops offer through speech-dispatcher: Firefox names them after
+// espeak-ng's language and variant ("Vietnamese (Northern)", "Vietnamese (Central)+female1"), Chromium adds
+// "espeak". They are the synthesizer of the server's own fallback, so no better voice for a listener.
+const ESPEAK = /espeak|^(?:vietnamese|english) \([^)]*\)(?:\+|$)/i;
+
+/**
+ * The device's best voice for `lang`, or null: a voice other than espeak-ng's first, then one tagged with
+ * the language itself (vi-VN or vi, en-US or en) before a regional one, then one without a variant. Voices
+ * load late in some browsers, so this is asked at each sentence.
+ * @param {string} lang
+ * @param {boolean} [natural] only a voice other than espeak-ng's
+ * @returns {SpeechSynthesisVoice | null}
+ */
+export function deviceVoice(lang, natural = false) {
+  if (!window.speechSynthesis) return null;
+  const tag = lang === 'en' ? 'en-us' : 'vi-vn';
+  let best = null, top = -1;
+  for (const v of speechSynthesis.getVoices()) {
+    const l = v.lang.toLowerCase().replace('_', '-');
+    if (!l.startsWith(tag.slice(0, 3)) && l !== tag.slice(0, 2)) continue;
+    const espeak = ESPEAK.test(v.name);
+    if (natural && espeak) continue;
+    const score = (espeak ? 0 : 4) + (l === tag || l === tag.slice(0, 2) ? 2 : 0) + (v.name.includes('+') ? 0 : 1);
+    if (score > top) { best = v; top = score; }
+  }
+  return best;
+}
+
 // An engine with the audio engine's shape, or null without speechSynthesis. It cannot resume mid-sentence
 // reliably across browsers, so pause cancels and resume says the segment again.
 export function synthEngine(lang) {
@@ -27,7 +55,7 @@ export function synthEngine(lang) {
     silent = setTimeout(() => u === current && fail(), 5000);
     u.onstart = () => clearTimeout(silent);
     u.lang = lang === 'en' ? 'en-US' : 'vi-VN';
-    u.voice = ss.getVoices().find((v) => v.lang.replace('_', '-') === u.lang) || null;
+    u.voice = deviceVoice(lang);
     u.rate = rate;
     // cancel() ends the old utterance too: only the current one moves on, or fails.
     u.onend = () => u === current && done();

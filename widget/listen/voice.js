@@ -2,19 +2,12 @@
 // The voice each sentence is read in. The server says, per segment, how natural its voice is (`rank`:
 // 1 robotic, 2 natural; from the playlist, then from each prefetched recording's X-Trodoc-Voice-Rank).
 // With data-voice="auto" (the default) a robotic sentence is read by the device's own Vietnamese voice
-// when it has one, and the server's voice comes back with the first natural recording; "server" always
-// plays the recordings, "device" always uses the device's voice when there is one.
+// when it has one better than espeak-ng's, and the server's voice comes back with the first natural
+// recording; "server" always plays the recordings, "device" always uses the device's voice when there is one.
 
-import { synthEngine } from './fallback.js';
+import { deviceVoice, synthEngine } from './fallback.js';
 
 const ROBOTIC = 1;
-
-/**
- * Whether the browser offers a voice in `lang`. Voices load late in some browsers: asked at each sentence.
- * @param {string} lang
- */
-const deviceHas = (lang) => !!window.speechSynthesis && speechSynthesis.getVoices()
-  .some((v) => v.lang.toLowerCase().replace('_', '-').startsWith(lang === 'en' ? 'en' : 'vi'));
 
 /**
  * An engine of the player's shape that picks, per segment, the server's recordings or the device's voice.
@@ -26,7 +19,10 @@ const deviceHas = (lang) => !!window.speechSynthesis && speechSynthesis.getVoice
 export function voiceChooser(server, lang, mode, changed) {
   let device = null, current = server, shown = 'server';
   const pick = (s) => {
-    if (mode === 'server' || !deviceHas(lang) || (mode !== 'device' && !(s.rank && s.rank <= ROBOTIC))) return server;
+    if (mode === 'server') return server;
+    if (mode === 'device' ? !deviceVoice(lang) : !(s.rank && s.rank <= ROBOTIC && deviceVoice(lang, true))) {
+      return server;
+    }
     return device || (device = synthEngine(lang)) || server;
   };
   return {
