@@ -183,6 +183,10 @@ DERIVED: tuple[Derived, ...] = (
     # The rate at which bench/intelligibility.py measured espeak-ng most intelligible.
     Derived("ESPEAK_RATE", lambda v: 130, "espeak-ng's words per minute: 130"),
     Derived("AUDIO_FALLBACK_MAX_AGE", lambda v: 300, "cache lifetime (s) of a fallback engine's recording: 300"),
+    # Recordings made ahead of listeners must still be in the cache when they come: the queue holds at most
+    # half the cache, at about 25 KB a recording (a phrase of 100 characters is 4-5 s at 32 kbit/s).
+    Derived("PUBLISH_QUEUE_MAX", lambda v: v["AUDIO_CACHE_MB"] * 20,
+            "segments of published articles waiting to be recorded, newest kept: 20 per MB of AUDIO_CACHE_MB"),
     Derived("AUDIO_STATS_FLUSH", lambda v: 10.0,
             "seconds between merges of a process's cache counters into the audio folder: 10"),
     # A maximal playlist is read-aloud text of a long article: a block is at least a sentence of a

@@ -2,7 +2,9 @@
 those not recorded yet are queued; each process of the service records the queue in the background, one
 segment at a time at the background budget (so listeners keep the upstream's capacity), and picks it up
 again after a restart, an upstream outage or an import by another process (``AudioService.on_request``).
-The queue is a table, so nothing queued is lost when a process stops.
+The queue is a table, so nothing queued is lost when a process stops. It is bounded (``PUBLISH_QUEUE_MAX``):
+a large import during an outage keeps the newest segments, the ones listeners are most likely to ask for,
+and drops the oldest, which a listener would then wait for as before.
 """
 from __future__ import annotations
 
@@ -42,11 +44,26 @@ def queue_article(article) -> int:
                                     .where(QueuedRecording.segment_id.in_(wanted))))
     new = [segment_id for segment_id in wanted if segment_id not in queued]
     db.session.add_all(QueuedRecording(segment_id=segment_id) for segment_id in new)
+    db.session.flush()
+    dropped = _trim(current_app.config["PUBLISH_QUEUE_MAX"])
     db.session.commit()
+    if dropped:
+        log.warning("recording queue full: dropped the %d oldest segments", dropped)
     if has_request_context():
         # A process that serves requests records it now; a command (an import) leaves it to them.
         service.drain_soon()
     return len(new)
+
+
+def _trim(limit: int) -> int:
+    """Deletes the oldest queued segments beyond ``limit``; returns how many."""
+    extra = db.session.scalar(select(func.count()).select_from(QueuedRecording)) - limit
+    if extra <= 0:
+        return 0
+    # Ids first: MySQL and MariaDB refuse a LIMIT in a subquery of the table a DELETE changes.
+    oldest = next_queued(extra)
+    db.session.execute(delete(QueuedRecording).where(QueuedRecording.segment_id.in_(oldest)))
+    return len(oldest)
 
 
 def next_queued(limit: int = BATCH) -> list[str]:
