@@ -28,6 +28,8 @@ Readings (see ``numbers`` for how numbers are read):
   ("đơn vị km"); a number naming a document or a room ("Đề án 06", "phòng
   02") keeps its written zero ("đề án không sáu"); a block that is only a
   section number ("XI") is a heading.
+* Party document numbers ("57-NQ/TW": type before the slash, a committee as
+  issuer) are read as state ones ("số năm mươi bảy, nghị quyết trung ương").
 * Letters and acronyms without vowels ("VTV", "WHO") by their Vietnamese
   names (``data/letters.tsv``); English loanwords and brands the way Vietnamese
   speakers say them (``data/loanwords.tsv``).
@@ -408,6 +410,9 @@ class Normalizer:
             # "15/2020/NĐ-CP", "346/QĐ-UBND"
             Rule("legal", r"(?<![\d/.,])(?P<ln>\d+[a-z]?)/(?:(?P<ly>\d{4})/)?"
                           r"(?P<lb>[A-ZĐ][A-Za-zĐđ&\d]*(?:-[A-ZĐ][A-Za-zĐđ&\d]*)*)(?![\w/])", self._legal),
+            # The Party's numbers, type before the slash: "57-NQ/TW", "05-CT/TU", "08-QĐi/TW".
+            Rule("party", rf"(?<![\d/.,\w-])(?P<pn>\d+[a-z]?)-(?P<pt>{_alternation(lex.document_types)})/"
+                          r"(?P<pb>[A-ZĐ][A-Za-zĐđ&\d]*(?:-[A-ZĐ][A-Za-zĐđ&\d]*)*)(?![\w/])", self._party),
             Rule("phone", r"(?<![\d.,])\+\d{1,3}(?:[ .-]?\d{2,4}){2,5}(?![\d]|[.,]\d)"
                           r"|(?<![\d.,])(?:\(?0\d{2,3}\)?)[ .-]?\d{3,4}[ .-]?\d{3,4}(?![\d]|[.,]\d)"
                           r"|(?<![\d.,])0\d{2,3}(?:[ .-]\d{2,3}){3}(?![\d]|[.,]\d)"
@@ -491,16 +496,23 @@ class Normalizer:
 
     def _legal(self, m: re.Match[str], context: Context) -> str:
         """A document number: number, year, then the type and issuer codes in words."""
-        number = m.group("ln")
+        return self._document(context, m.group("ln"), m.group("ly"), m.group("lb"))
+
+    def _party(self, m: re.Match[str], context: Context) -> str:
+        """A Party document number, read as a state one: "57-NQ/TW" is "số năm mươi bảy, nghị quyết trung ương"."""
+        return self._document(context, m.group("pn"), None, m.group("pt") + "-" + m.group("pb"))
+
+    def _document(self, context: Context, number: str, year: str | None, codes: str) -> str:
+        """ "số", the number (and year), a pause, then the codes joined by dashes in words."""
         digits = number.rstrip("abcdefghijklmnopqrstuvwxyz")
         words = [] if context.word and context.word.lower() == "số" else ["số"]
         words.append(read_integer_token(digits))
         if digits != number:
             words.append(number[len(digits):])
-        if m.group("ly"):
-            words += ["năm", read_int(int(m.group("ly")))]
+        if year:
+            words += ["năm", read_int(int(year))]
         body = []
-        for part in m.group("lb").split("-"):
+        for part in codes.split("-"):
             # "QH14": issuer letters, then a term number.
             for run in _DIGIT_RUN_RE.findall(part):
                 body.append(read_integer_token(run) if run[0].isdigit() else self._code_word(run))
@@ -601,7 +613,7 @@ class Normalizer:
         if (len(numbers) > 2 or "score" in context.kinds
                 or self.lexicon.score_before_re.search(text, max(0, start - _SCORE_LOOKBACK), start)):
             return " " + " ".join(read_int(int(n)) for n in numbers) + " "
-        if "name" in context.kinds:
+        if self._names(context, m):
             return _read_name(numbers)
         # "kỷ niệm 30-4", "hạn chót 15-03": a date even without a date word, unless the digits are glued
         # to a code ("QL14-2") or another context word decides ("hạng 12-3").
@@ -636,7 +648,8 @@ class Normalizer:
         date = None if multiplier or unit else _dotted_date(context, q1, q2)
         if date:
             return " " + date + " "
-        if q2 and not unit and "name" in context.kinds and q1.isdigit() and q2.isdigit():
+        # Four digits are years, a period: "kế hoạch 2021-2025".
+        if q2 and not unit and self._names(context, m) and all(q.isdigit() and len(q) <= 3 for q in (q1, q2)):
             return _read_name([q1, q2])
         if not q2 and not unit and q1.isdigit():
             if "ordinal" in context.kinds and len(q1) <= 3:
@@ -656,6 +669,11 @@ class Normalizer:
             spoken += " " + self.lexicon.units[unit]
         # Digits glued to letters ("QL14") need spaces to stay separate words.
         return " " + spoken + " "
+
+    def _names(self, context: Context, m: re.Match[str]) -> bool:
+        """Whether the numbers of ``m`` name something: after a name word, unless a count noun follows them
+        ("phòng 2-4 người" counts)."""
+        return "name" in context.kinds and not self.lexicon.count_noun_re.match(m.string, m.end())
 
     @staticmethod
     def _times(m: re.Match[str], context: Context) -> str:

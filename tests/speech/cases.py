@@ -530,6 +530,8 @@ CONVENTIONS = [
     ("tổ 12-3", "tổ mười hai, ba"),                       # after a name word, a name: each number
     ("Số nhà 101-102A", "Số nhà một trăm linh một, một trăm linh hai A"),  # (pyvinorm)
     ("căn hộ 12-05", "căn hộ mười hai, không năm"),       # with its written zero
+    ("phòng 2-4 người", "phòng hai đến bốn người"),       # but before a count noun, a range
+    ("kế hoạch 2021-2025", "kế hoạch hai nghìn không trăm hai mươi mốt đến hai nghìn không trăm hai mươi lăm"),
     ("Hà Nội thắng Hải Phòng 3-2", "Hà Nội thắng Hải Phòng ba hai"),  # a score word before wins over "phòng"
     ("thắng 2-1", "thắng hai một"),                       # after a score word: each number
     ("4-4-2", "bốn bốn hai"),                             # three numbers or more: a formation

@@ -158,6 +158,15 @@ LEGAL = [
      "Quyết định số một nghìn tám trăm bốn mươi bảy, quyết định thủ tướng phê duyệt đề án."),
     ("Nghị định số 61/2018/NĐ-CP về một cửa.",
      "Nghị định số sáu mươi mốt năm hai nghìn không trăm mười tám, nghị định chính phủ về một cửa."),
+    # The Party's numbers: type before the slash, its committees as issuers.
+    ("Nghị quyết số 57-NQ/TW của Bộ Chính trị.",
+     "Nghị quyết số năm mươi bảy, nghị quyết trung ương của Bộ Chính trị."),
+    ("Thực hiện Chỉ thị 05-CT/TU của Tỉnh ủy.", "Thực hiện Chỉ thị số năm, chỉ thị tỉnh ủy của Tỉnh ủy."),
+    ("Kết luận số 01-KL/TW về học tập.", "Kết luận số một, kết luận trung ương về học tập."),
+    ("Theo Quy định 08-QĐi/TW.", "Theo Quy định số tám, quy định trung ương."),
+    ("Hướng dẫn 12-HD/BTGTW ngày 5/3.",
+     "Hướng dẫn số mười hai, hướng dẫn ban tuyên giáo trung ương ngày năm tháng ba."),
+    ("Thông báo 123-TB/HU.", "Thông báo số một trăm hai mươi ba, thông báo huyện ủy."),
 ]
 
 ADDRESSES = [
