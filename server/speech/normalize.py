@@ -21,6 +21,10 @@ Readings (see ``numbers`` for how numbers are read):
 * Signs: "-3" is "âm ba", "+5%" "cộng năm phần trăm".
 * Clock times "giờ ... phút", with seconds "giây"; "42:05" after a duration
   word, or with more than 24 before the colon, is minutes and seconds.
+* a/b is a date, a fraction ("chiếm 1/4", "1/4 dân số", "tỷ lệ 1/2000"), or
+  "a trên b": before a counted noun ("12/12 xã"; a fraction if it is a proper
+  one of at most tenths, "2/3 đại biểu"), in a name ("hẻm 45/12") and where
+  no date can be ("95/100").
 * Ranges read "đến"; scores and formations read each number ("hai một"). A
   day and month that no range can be, a day above its month or a month with
   its zero ("kỷ niệm 30-4", "hạn 15-03"), is a date without a date word too.
@@ -95,6 +99,11 @@ _MONTH = r"(?:0?[1-9]|1[0-2])"
 # A dot before a year separates it from its month as a slash does ("02.2000"); the year is one of 1900-2099
 # so that a decimal such as "3.1415" stays a number.
 _DOT_YEAR = r"\.(?=(?:19|20)\d\d(?!\d))"
+# The year of a month and year ("9/2023"): "tỷ lệ 1/1000" is a map's scale.
+_MONTH_YEAR = r"(?:1[89]|20)\d\d"
+# A date, then a time after a dash: "Thứ Hai, 20/11/2023 - 08:45" is when, not a range.
+_DATE_END_RE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?\s*\Z")
+_TIME_AHEAD_RE = re.compile(r"\s?\d{1,2}[:hg]\d\d")
 # After a date word a dot separates day and month as a slash does: "ngày 27.02", "đêm 16-17.12".
 _DOTTED_DAY_MONTH_RE = re.compile(rf"(?P<day>{_DAY})\.(?P<month>{_MONTH})")
 _DAY_RE = re.compile(_DAY)
@@ -108,7 +117,7 @@ _SHORTHAND = {"k": "nghìn", "K": "nghìn", "tr": "triệu"}
 _SIGNS = {"+": "cộng", "±": "cộng trừ", "-": "âm", "−": "âm", "–": "âm"}
 
 # Words after the number or "/" (the rest of the kinds are words before the number).
-_AFTER_KINDS = frozenset({"fraction-noun", "per", "daypart"})
+_AFTER_KINDS = frozenset({"fraction-noun", "per", "daypart", "out-of"})
 
 
 def _context_kinds(contexts: Mapping[str, tuple[str, ...]]) -> dict[str, frozenset[str]]:
@@ -231,6 +240,8 @@ class Lexicon:
         self.count_noun_re = re.compile(_GAP + r"(?:" + _alternation(contexts.get("per", ())) + r")(?!\w)", re.I)
         self.fraction_noun_re = re.compile(_GAP + r"(?:" + _alternation(contexts.get("fraction-noun", ()))
                                            + r")(?!\w)", re.I)
+        self.out_of_noun_re = re.compile(_GAP + r"(?:" + _alternation(contexts.get("out-of", ())) + r")(?!\w)",
+                                         re.I)
         self.daypart_re = re.compile(_GAP + r"(?:" + _alternation(contexts.get("daypart", ())) + r")(?!\w)", re.I)
         # Words before a number that change how it is read; checked by looking back
         # from the number so the scan only ever starts at digits and symbols.
@@ -434,8 +445,11 @@ class Normalizer:
             # "20-30/4", "26-28/6/2022": from the 20th to the 30th of April.
             Rule("dayrange", rf"{nb}(?P<rd1>{_DAY})\s?[-–]\s?(?P<rd2>{_DAY})/(?P<rdm>{_MONTH})"
                              rf"(?:/(?P<rdy>\d{{4}})(?!\d)|{na})", self._dayrange),
-            Rule("monthyear", rf"{nb}(?P<mm>{_MONTH})(?:[/-]|{_DOT_YEAR})(?P<my>\d{{4}})(?!\d)", self._monthyear),
+            Rule("monthyear", rf"{nb}(?P<mm>{_MONTH})(?:[/-]|{_DOT_YEAR})(?P<my>{_MONTH_YEAR})(?!\d)",
+                 self._monthyear),
             Rule("daymonth", rf"{nb}(?P<sd>{_DAY})/(?P<sm>{_MONTH}){na}", self._daymonth),
+            # "95/100", "15/20 xã", "1/2000": a number over another that no date can be.
+            Rule("ratio", rf"{nb}(?P<ra>\d{{1,6}})/(?P<rb>\d{{1,6}})(?![\d/]|[.,]\d)", self._ratio),
             Rule("time", rf"{nb}(?P<th>[01]?\d|2[0-4])(?:[hg:]|\s?giờ\s?)(?P<tm>[0-5]\d)"
                          rf"(?:\s?(?:phút|p|')(?!\w))?(?![\d:])"
                          rf"|{nb}(?P<th2>[01]?\d|2[0-4])[hg](?![^\W\d]|\d)"
@@ -575,16 +589,38 @@ class Normalizer:
 
     @staticmethod
     def _monthyear(m: re.Match[str], context: Context) -> str:
-        """ "9/2023": a month of a year."""
+        """ "9/2023": a month of a year; after a quantity word a fraction ("tỷ lệ 1/2000": a map's scale)."""
+        if "fraction" in context.kinds:
+            return " " + read_fraction(int(m.group("mm")), int(m.group("my"))) + " "
         head = "" if context.word and context.word.lower() == "tháng" else "tháng "
         return f"{head}{_month(m.group('mm'))} năm {read_int(int(m.group('my')))}"
 
     def _daymonth(self, m: re.Match[str], context: Context) -> str:
-        """ "28/9" is a date, but a fraction after a quantity word ("chiếm 1/4") or before a noun ("1/4 dân số")."""
+        """ "28/9" is a date, but a fraction after a quantity word ("chiếm 1/4") or before a noun ("1/4 dân số"),
+        a share before a counted noun ("12/12 xã") and a part of a name ("số nhà 12/3", "hẻm 4/2")."""
         day, month = m.group("sd"), m.group("sm")
-        if "fraction" in context.kinds or self.lexicon.fraction_noun_re.match(m.string, m.end()):
-            return " " + read_fraction(int(day), int(month)) + " "
+        if context.kinds & _DATE_KINDS:
+            return _day_month(context, day, month)
+        if ("fraction" in context.kinds or "name" in context.kinds
+                or self.lexicon.fraction_noun_re.match(m.string, m.end())
+                or self.lexicon.out_of_noun_re.match(m.string, m.end())):
+            return self._over(context, m, int(day), int(month))
         return _day_month(context, day, month)
+
+    def _ratio(self, m: re.Match[str], context: Context) -> str:
+        """ "95/100": "chín mươi lăm trên một trăm"; a fraction after a quantity word or before a noun."""
+        return self._over(context, m, int(m.group("ra")), int(m.group("rb")))
+
+    def _over(self, context: Context, m: re.Match[str], a: int, b: int) -> str:
+        """a/b that is no date: a fraction ("một phần tư") after a quantity word or before a noun such as
+        "dân số", and before a counted noun when it is a proper one of at most tenths ("2/3 đại biểu");
+        otherwise "a trên b" ("12/12 xã", "số nhà mười hai trên ba", "tỷ lệ một trên hai nghìn")."""
+        text, end = m.string, m.end()
+        if "name" not in context.kinds and b and (
+                "fraction" in context.kinds or self.lexicon.fraction_noun_re.match(text, end)
+                or (a < b <= 10 and self.lexicon.out_of_noun_re.match(text, end))):
+            return " " + read_fraction(a, b) + " "
+        return f" {read_int(a)} trên {read_int(b)} "
 
     def _time(self, m: re.Match[str], context: Context) -> str:
         """ "7h30", "14:00", "8 giờ 30"; "42:05" (or "12:30" after "chạy") is minutes and seconds.
@@ -684,6 +720,9 @@ class Normalizer:
         """A dash or sign before a number: "đến" after an amount, "âm"/"cộng" as a sign, a space inside a word."""
         text, start = m.string, m.start()
         sign = m.group()[0]
+        if sign in "-–" and _DATE_END_RE.search(text, max(0, start - _LOOKBACK), start) \
+                and _TIME_AHEAD_RE.match(text, m.end()):
+            return ", "
         if self.lexicon.amount_end_re.search(text, max(0, start - _LOOKBACK), start):
             # After an amount "+" and "±" are still said; a dash is a range.
             return " " + (_SIGNS[sign] if sign in "+±" else "đến") + " "

@@ -56,6 +56,18 @@ FRACTIONS_AND_DATES = [
     ("Trận đấu tối 15/6 thu hút đông khán giả.", "Trận đấu tối ngày mười lăm tháng sáu thu hút đông khán giả."),
     ("Đến 31/12 phải hoàn thành.", "Đến ngày ba mươi mốt tháng mười hai phải hoàn thành."),
     ("Nguồn vốn chiếm 2/3 tổng kinh phí dự án.", "Nguồn vốn chiếm hai phần ba tổng kinh phí dự án."),
+    # a/b that counts, scores or names: "trên".
+    ("Có 12/12 xã đạt chuẩn; 3/12 xã đạt chuẩn NTM nâng cao.",
+     "Có mười hai trên mười hai xã đạt chuẩn; ba trên mười hai xã đạt chuẩn nông thôn mới nâng cao."),
+    ("Huyện đạt 15/19 tiêu chí.", "Huyện đạt mười lăm trên mười chín tiêu chí."),
+    ("Bài thi được 95/100 điểm.", "Bài thi được chín mươi lăm trên một trăm điểm."),
+    ("Có 2/3 đại biểu tán thành.", "Có hai phần ba đại biểu tán thành."),
+    ("Nhà ở hẻm 45/12 Lê Lợi.", "Nhà ở hẻm bốn mươi lăm trên mười hai Lê Lợi."),
+    ("Số nhà 12/3 đường Trần Hưng Đạo.", "Số nhà mười hai trên ba đường Trần Hưng Đạo."),
+    ("Bản đồ tỷ lệ 1/2000 được công khai.", "Bản đồ tỷ lệ một phần hai nghìn được công khai."),
+    ("Ngày 12/12 xã tổ chức hội nghị.", "Ngày mười hai tháng mười hai xã tổ chức hội nghị."),
+    ("Thứ Hai, 20/11/2023 - 08:45", "Thứ Hai, ngày hai mươi tháng mười một năm hai nghìn không trăm hai mươi ba, "
+                                   "tám giờ bốn mươi lăm phút"),
 ]
 
 # Dots separate the parts of a date as slashes do: before a year, and between day and month after a date word.
