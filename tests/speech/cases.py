@@ -191,6 +191,8 @@ SHORTHAND = [
 ]
 
 UNITS = [
+    ("Mạng 5G đạt 1 Gbps, gấp 10 lần 100Mbps.",
+     "Mạng năm G đạt một gi ga bít trên giây, gấp mười lần một trăm mê ga bít trên giây."),
     ("Ắc quy 12V cho xe máy.", "Ắc quy mười hai vôn cho xe máy."),
     ("Bình nước 5l.", "Bình nước năm lít."),
     ("Điện thoại 32GB.", "Điện thoại ba mươi hai gi ga bai."),
