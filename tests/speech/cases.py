@@ -331,6 +331,8 @@ LETTERS = [
 
 LOANWORDS = [
     ("Học online qua Zalo.", "Học on lai qua da lô."),
+    ("Hỏi ChatGPT qua chatbot trên fanpage của xã.", "Hỏi chát gi pi ti qua chát bót trên phan pết của xã."),
+    ("Xe Honda, Toyota và VinFast.", "Xe hôn đa, tô yô ta và vin phát."),
     ("Gửi email cho giáo viên.", "Gửi i meo cho giáo viên."),
     ("Dịch Covid đã qua.", "Dịch cô vít đã qua."),
     ("Đăng lên Facebook.", "Đăng lên phây búc."),
