@@ -247,3 +247,30 @@ def test_nginx_answers_503_problem_while_the_app_is_down(service, tmp_path, buil
         assert status == 206 and body == b"ID"
     finally:
         proxy.stop()
+
+
+def test_the_loader_is_served_by_nginx_while_the_app_hangs_or_is_down(service, tmp_path, built_assets):
+    """A host page with the tag in <head> waits for /widget.js: nginx answers from its copy, fresh or not, and
+    never makes the page wait for an app that does not answer."""
+    from tests.ops.conftest import Nginx
+
+    app = service()
+    proxy = Nginx(tmp_path / "nginx", app.port, app.audio_dir).start()
+    try:
+        status, headers, loader = get(proxy.port, "/widget.js")
+        assert status == 200 and "max-age=300" in headers["cache-control"]
+        os.killpg(app.process.pid, signal.SIGSTOP)  # every process of the app hangs
+        try:
+            assert get(proxy.port, "/widget.js", timeout=2)[::2] == (200, loader)  # the fresh copy
+            time.sleep(11)  # nginx's copy is stale now
+            started = time.monotonic()
+            status, headers, body = get(proxy.port, "/widget.js", timeout=2)
+            assert (status, body) == (200, loader) and time.monotonic() - started < 1
+            assert "max-age=300" in headers["cache-control"]  # browsers keep the app's own lifetime
+        finally:
+            os.killpg(app.process.pid, signal.SIGCONT)
+        app.stop()
+        assert get(proxy.port, "/widget.js", timeout=2)[::2] == (200, loader)
+        assert get(proxy.port, "/api/v1/articles", timeout=2)[0] == 503  # the rest says it is down
+    finally:
+        proxy.stop()
