@@ -169,7 +169,7 @@ def render_nginx_conf(tmp: Path, port: int, upstream_ports: list[int], audio_dir
     app processes on ``upstream_ports`` (one per machine of a cluster)."""
     site = (ROOT / "deploy" / "nginx-trodoc.conf").read_text()
     site = site.replace("/srv/trodoc/instance/audio", str(audio_dir))
-    site = site.replace("/var/cache/nginx/trodoc", str(tmp / "cache"))
+    site = site.replace("/var/lib/nginx/trodoc", str(tmp / "cache"))
     site = site.replace("/srv/trodoc", str(ROOT))
     site = site.replace("listen 80;", f"listen 127.0.0.1:{port};")
     site = site.replace("    server 127.0.0.1:8000;\n",
