@@ -44,9 +44,15 @@ def queue_article(article) -> int:
                                     .where(QueuedRecording.segment_id.in_(wanted))))
     new = [segment_id for segment_id in wanted if segment_id not in queued]
     db.session.add_all(QueuedRecording(segment_id=segment_id) for segment_id in new)
-    db.session.flush()
-    dropped = _trim(current_app.config["PUBLISH_QUEUE_MAX"])
     db.session.commit()
+    try:
+        # Apart from the insert: a trim that fails (a lock wait during concurrent imports) keeps what was queued.
+        dropped = _trim(current_app.config["PUBLISH_QUEUE_MAX"], keep=new)
+        db.session.commit()
+    except SQLAlchemyError as error:
+        db.session.rollback()
+        log.warning("could not trim the recording queue: %s", error)
+        dropped = 0
     if dropped:
         log.warning("recording queue full: dropped the %d oldest segments", dropped)
     if has_request_context():
@@ -55,15 +61,19 @@ def queue_article(article) -> int:
     return len(new)
 
 
-def _trim(limit: int) -> int:
-    """Deletes the oldest queued segments beyond ``limit``; returns how many."""
+def _trim(limit: int, keep: list[str]) -> int:
+    """Deletes the oldest queued segments beyond ``limit``, the ones just queued (``keep``, in reading order)
+    last: queue times are only seconds apart on some databases, and an import queues many in one second."""
     extra = db.session.scalar(select(func.count()).select_from(QueuedRecording)) - limit
     if extra <= 0:
         return 0
     # Ids first: MySQL and MariaDB refuse a LIMIT in a subquery of the table a DELETE changes.
-    oldest = next_queued(extra)
-    db.session.execute(delete(QueuedRecording).where(QueuedRecording.segment_id.in_(oldest)))
-    return len(oldest)
+    older = list(db.session.scalars(select(QueuedRecording.segment_id)
+                                    .where(QueuedRecording.segment_id.not_in(keep))
+                                    .order_by(QueuedRecording.queued_at, QueuedRecording.segment_id).limit(extra)))
+    doomed = older + keep[::-1][:extra - len(older)]
+    db.session.execute(delete(QueuedRecording).where(QueuedRecording.segment_id.in_(doomed)))
+    return len(doomed)
 
 
 def next_queued(limit: int = BATCH) -> list[str]:

@@ -22,9 +22,9 @@ Readings (see ``numbers`` for how numbers are read):
 * Clock times "giờ ... phút", with seconds "giây"; "42:05" after a duration
   word, or with more than 24 before the colon, is minutes and seconds.
 * a/b is a date, a fraction ("chiếm 1/4", "1/4 dân số", "tỷ lệ 1/2000"), or
-  "a trên b": before a counted noun ("12/12 xã"; a fraction if it is a proper
-  one of at most tenths, "2/3 đại biểu"), in a name ("hẻm 45/12") and where
-  no date can be ("95/100").
+  "a trên b": after a count word and before what it counts ("có 12/12 xã";
+  "Từ 1/7 người lao động" stays a date), in a house or alley number ("hẻm
+  45/12") and where no date can be ("95/100"); two years are a season.
 * Ranges read "đến"; scores and formations read each number ("hai một"). A
   day and month that no range can be, a day above its month or a month with
   its zero ("kỷ niệm 30-4", "hạn 15-03"), is a date without a date word too.
@@ -61,8 +61,8 @@ the text is said aloud; where they disagree, this project's reading stays:
   written minutes ("7h") or before a part of the day ("6:00 sáng": "sáu giờ
   sáng", the idiom) there is none. A one-digit minute is said without "không"
   ("8h05": "tám giờ năm phút"; only VieNeu-TTS says "không năm").
-* The numbers of a name joined by a dash ("tổ 10-2", "số nhà 101-102A") are
-  each said with a pause, as pyvinorm reads house numbers: a name is no range.
+* The numbers of a house or alley joined by a dash ("số nhà 101-102A") are
+  each said with a pause, as pyvinorm reads them: an address is no range.
 * Decimals: see ``numbers``; English loanwords ("Email": "i meo") are said as
   Vietnamese speakers say them, where pyvinorm keeps the English word.
 
@@ -99,11 +99,14 @@ _MONTH = r"(?:0?[1-9]|1[0-2])"
 # A dot before a year separates it from its month as a slash does ("02.2000"); the year is one of 1900-2099
 # so that a decimal such as "3.1415" stays a number.
 _DOT_YEAR = r"\.(?=(?:19|20)\d\d(?!\d))"
-# The year of a month and year ("9/2023"): "tỷ lệ 1/1000" is a map's scale.
-_MONTH_YEAR = r"(?:1[89]|20)\d\d"
-# A date, then a time after a dash: "Thứ Hai, 20/11/2023 - 08:45" is when, not a range.
-_DATE_END_RE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?\s*\Z")
+# Years a month and year ("9/2023") is read with without "tháng" before it: "1/1000" is no date.
+_YEARS = range(1800, 2100)
+# A full date, then a time after a dash: "Thứ Hai, 20/11/2023 - 08:45" is when, not a range, unless the
+# clause has a time or "từ" before the date ("từ 7h00 ngày 20/11/2023 - 17h00 ngày 25/11/2023").
+_DATE_END_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}\s*\Z")
 _TIME_AHEAD_RE = re.compile(r"\s?\d{1,2}[:hg]\d\d")
+_NUMBER_WORD_RE = re.compile(r"(?<!\w)số\s?:\s*\Z", re.I)
+_RANGE_OPENED_RE = re.compile(r"\d[:hg]\d\d|(?<!\w)từ(?!\w)", re.I)
 # After a date word a dot separates day and month as a slash does: "ngày 27.02", "đêm 16-17.12".
 _DOTTED_DAY_MONTH_RE = re.compile(rf"(?P<day>{_DAY})\.(?P<month>{_MONTH})")
 _DAY_RE = re.compile(_DAY)
@@ -343,11 +346,15 @@ def _dotted_date(context: Context, first: str, last: str | None) -> str | None:
     return _day_range(context, first, found["day"], found["month"]) if _DAY_RE.fullmatch(first) else None
 
 
-def _read_name(numbers: list[str]) -> str:
-    """The numbers of a name joined by dashes ("tổ 10-2", "số nhà 101-102A"): each on its own, with a pause.
+def _clause_before(text: str, end: int) -> str:
+    """The text of the clause that ends at ``end``: from the last sentence or clause mark before it."""
+    start = max(text.rfind(mark, 0, end) for mark in ".;!?\n")
+    return text[start + 1:end]
 
-    A name is not a range, and its written zeros are said ("căn hộ 12-05": "mười hai, không năm").
-    """
+
+def _read_parts(numbers: list[str]) -> str:
+    """The numbers of an address joined by dashes ("số nhà 101-102A", "ngõ 12-05"): each on its own, with a
+    pause. A house number is not a range, and its written zeros are said ("mười hai, không năm")."""
     spoken = (read_digits(n) if len(n) > 1 and n[0] == "0" else read_int(int(n)) for n in numbers)
     return " " + ", ".join(spoken) + " "
 
@@ -445,8 +452,7 @@ class Normalizer:
             # "20-30/4", "26-28/6/2022": from the 20th to the 30th of April.
             Rule("dayrange", rf"{nb}(?P<rd1>{_DAY})\s?[-–]\s?(?P<rd2>{_DAY})/(?P<rdm>{_MONTH})"
                              rf"(?:/(?P<rdy>\d{{4}})(?!\d)|{na})", self._dayrange),
-            Rule("monthyear", rf"{nb}(?P<mm>{_MONTH})(?:[/-]|{_DOT_YEAR})(?P<my>{_MONTH_YEAR})(?!\d)",
-                 self._monthyear),
+            Rule("monthyear", rf"{nb}(?P<mm>{_MONTH})(?:[/-]|{_DOT_YEAR})(?P<my>\d{{4}})(?!\d)", self._monthyear),
             Rule("daymonth", rf"{nb}(?P<sd>{_DAY})/(?P<sm>{_MONTH}){na}", self._daymonth),
             # "95/100", "15/20 xã", "1/2000": a number over another that no date can be.
             Rule("ratio", rf"{nb}(?P<ra>\d{{1,6}})/(?P<rb>\d{{1,6}})(?![\d/]|[.,]\d)", self._ratio),
@@ -510,16 +516,18 @@ class Normalizer:
 
     def _legal(self, m: re.Match[str], context: Context) -> str:
         """A document number: number, year, then the type and issuer codes in words."""
-        return self._document(context, m.group("ln"), m.group("ly"), m.group("lb"))
+        return self._document(context, m, m.group("ln"), m.group("ly"), m.group("lb"))
 
     def _party(self, m: re.Match[str], context: Context) -> str:
         """A Party document number, read as a state one: "57-NQ/TW" is "số năm mươi bảy, nghị quyết trung ương"."""
-        return self._document(context, m.group("pn"), None, m.group("pt") + "-" + m.group("pb"))
+        return self._document(context, m, m.group("pn"), None, m.group("pt") + "-" + m.group("pb"))
 
-    def _document(self, context: Context, number: str, year: str | None, codes: str) -> str:
+    def _document(self, context: Context, m: re.Match[str], number: str, year: str | None, codes: str) -> str:
         """ "số", the number (and year), a pause, then the codes joined by dashes in words."""
         digits = number.rstrip("abcdefghijklmnopqrstuvwxyz")
-        words = [] if context.word and context.word.lower() == "số" else ["số"]
+        # "Số: 346/QĐ-UBND" heads every document: "số" is said once.
+        said = context.word and context.word.lower() == "số" or _NUMBER_WORD_RE.search(m.string, 0, m.start())
+        words = [] if said else ["số"]
         words.append(read_integer_token(digits))
         if digits != number:
             words.append(number[len(digits):])
@@ -587,38 +595,42 @@ class Normalizer:
         spoken = _day_range(context, *m.group("rd1", "rd2", "rdm"))
         return spoken + " năm " + read_int(int(m.group("rdy"))) if m.group("rdy") else spoken
 
-    @staticmethod
-    def _monthyear(m: re.Match[str], context: Context) -> str:
-        """ "9/2023": a month of a year; after a quantity word a fraction ("tỷ lệ 1/2000": a map's scale)."""
-        if "fraction" in context.kinds:
-            return " " + read_fraction(int(m.group("mm")), int(m.group("my"))) + " "
-        head = "" if context.word and context.word.lower() == "tháng" else "tháng "
+    def _monthyear(self, m: re.Match[str], context: Context) -> str:
+        """ "9/2023", "tháng 1/1789": a month of a year; a scale ("tỷ lệ 1/2000") or another number over a
+        number of four digits ("1/1000") is not."""
+        after_month = context.word is not None and context.word.lower() == "tháng"
+        if "scale" in context.kinds or not (after_month or int(m.group("my")) in _YEARS):
+            return self._over(context, m, int(m.group("mm")), int(m.group("my")))
+        head = "" if after_month else "tháng "
         return f"{head}{_month(m.group('mm'))} năm {read_int(int(m.group('my')))}"
 
     def _daymonth(self, m: re.Match[str], context: Context) -> str:
         """ "28/9" is a date, but a fraction after a quantity word ("chiếm 1/4") or before a noun ("1/4 dân số"),
-        a share before a counted noun ("12/12 xã") and a part of a name ("số nhà 12/3", "hẻm 4/2")."""
+        part of an address ("số nhà 12/3", "hẻm 4/2"), and a share after a count word and before what it counts
+        ("có 12/12 xã"; without the count word "Từ 1/7 người lao động…" is a date)."""
         day, month = m.group("sd"), m.group("sm")
-        if context.kinds & _DATE_KINDS:
-            return _day_month(context, day, month)
-        if ("fraction" in context.kinds or "name" in context.kinds
-                or self.lexicon.fraction_noun_re.match(m.string, m.end())
-                or self.lexicon.out_of_noun_re.match(m.string, m.end())):
+        kinds, text, end = context.kinds, m.string, m.end()
+        if not kinds & _DATE_KINDS and (
+                kinds & {"fraction", "scale", "address"} or self.lexicon.fraction_noun_re.match(text, end)
+                or ("count" in kinds and int(day) <= int(month) and self.lexicon.out_of_noun_re.match(text, end))):
             return self._over(context, m, int(day), int(month))
         return _day_month(context, day, month)
 
     def _ratio(self, m: re.Match[str], context: Context) -> str:
-        """ "95/100": "chín mươi lăm trên một trăm"; a fraction after a quantity word or before a noun."""
-        return self._over(context, m, int(m.group("ra")), int(m.group("rb")))
+        """ "95/100": "chín mươi lăm trên một trăm"; two years a season ("2023/2024", "2023/24")."""
+        a, b = int(m.group("ra")), int(m.group("rb"))
+        if a in _YEARS and (b in _YEARS and b > a or len(m.group("rb")) == 2 and b == (a + 1) % 100):
+            return f" {read_int(a)} đến {read_int(a + 1 if b < 100 else b)} "
+        return self._over(context, m, a, b)
 
     def _over(self, context: Context, m: re.Match[str], a: int, b: int) -> str:
-        """a/b that is no date: a fraction ("một phần tư") after a quantity word or before a noun such as
-        "dân số", and before a counted noun when it is a proper one of at most tenths ("2/3 đại biểu");
-        otherwise "a trên b" ("12/12 xã", "số nhà mười hai trên ba", "tỷ lệ một trên hai nghìn")."""
-        text, end = m.string, m.end()
-        if "name" not in context.kinds and b and (
-                "fraction" in context.kinds or self.lexicon.fraction_noun_re.match(text, end)
-                or (a < b <= 10 and self.lexicon.out_of_noun_re.match(text, end))):
+        """a/b that is no date: a fraction ("một phần tư") after a quantity word or a scale ("tỷ lệ 1/2000"),
+        or before a noun such as "dân số"; digits after a code word; otherwise "a trên b" ("có 12/12 xã",
+        "số nhà mười hai trên ba", "95/100")."""
+        if "code" in context.kinds:
+            return " " + " trên ".join(read_digits(n) for n in _NUMBER_RE.findall(m.group())) + " "
+        if b and "address" not in context.kinds and (
+                context.kinds & {"fraction", "scale"} or self.lexicon.fraction_noun_re.match(m.string, m.end())):
             return " " + read_fraction(a, b) + " "
         return f" {read_int(a)} trên {read_int(b)} "
 
@@ -649,8 +661,8 @@ class Normalizer:
         if (len(numbers) > 2 or "score" in context.kinds
                 or self.lexicon.score_before_re.search(text, max(0, start - _SCORE_LOOKBACK), start)):
             return " " + " ".join(read_int(int(n)) for n in numbers) + " "
-        if self._names(context, m):
-            return _read_name(numbers)
+        if self._in_address(context, m):
+            return _read_parts(numbers)
         # "kỷ niệm 30-4", "hạn chót 15-03": a date even without a date word, unless the digits are glued
         # to a code ("QL14-2") or another context word decides ("hạng 12-3").
         glued = start > 0 and text[start - 1].isalpha()
@@ -685,8 +697,8 @@ class Normalizer:
         if date:
             return " " + date + " "
         # Four digits are years, a period: "kế hoạch 2021-2025".
-        if q2 and not unit and self._names(context, m) and all(q.isdigit() and len(q) <= 3 for q in (q1, q2)):
-            return _read_name([q1, q2])
+        if q2 and not unit and self._in_address(context, m) and all(q.isdigit() and len(q) <= 3 for q in (q1, q2)):
+            return _read_parts([q1, q2])
         if not q2 and not unit and q1.isdigit():
             if "ordinal" in context.kinds and len(q1) <= 3:
                 return " " + read_ordinal(int(q1)) + " "
@@ -706,10 +718,10 @@ class Normalizer:
         # Digits glued to letters ("QL14") need spaces to stay separate words.
         return " " + spoken + " "
 
-    def _names(self, context: Context, m: re.Match[str]) -> bool:
-        """Whether the numbers of ``m`` name something: after a name word, unless a count noun follows them
-        ("phòng 2-4 người" counts)."""
-        return "name" in context.kinds and not self.lexicon.count_noun_re.match(m.string, m.end())
+    def _in_address(self, context: Context, m: re.Match[str]) -> bool:
+        """Whether the numbers of ``m`` are a house or alley number: after an address word, unless a count
+        noun follows them ("hẻm 2-3 người đi vừa" counts)."""
+        return "address" in context.kinds and not self.lexicon.count_noun_re.match(m.string, m.end())
 
     @staticmethod
     def _times(m: re.Match[str], context: Context) -> str:
@@ -720,8 +732,9 @@ class Normalizer:
         """A dash or sign before a number: "đến" after an amount, "âm"/"cộng" as a sign, a space inside a word."""
         text, start = m.string, m.start()
         sign = m.group()[0]
-        if sign in "-–" and _DATE_END_RE.search(text, max(0, start - _LOOKBACK), start) \
-                and _TIME_AHEAD_RE.match(text, m.end()):
+        date = _DATE_END_RE.search(text, max(0, start - _LOOKBACK), start)
+        if (sign in "-–" and date and _TIME_AHEAD_RE.match(text, m.end())
+                and not _RANGE_OPENED_RE.search(_clause_before(text, date.start()))):
             return ", "
         if self.lexicon.amount_end_re.search(text, max(0, start - _LOOKBACK), start):
             # After an amount "+" and "±" are still said; a dash is a range.

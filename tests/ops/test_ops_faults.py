@@ -259,9 +259,10 @@ def test_the_loader_is_served_by_nginx_while_the_app_hangs_or_is_down(service, t
     try:
         status, headers, loader = get(proxy.port, "/widget.js")
         assert status == 200 and "max-age=300" in headers["cache-control"]
+        assert get(proxy.port, "/widget.js?ver=6.1")[::2] == (200, loader)  # one copy for every query string
         os.killpg(app.process.pid, signal.SIGSTOP)  # every process of the app hangs
         try:
-            assert get(proxy.port, "/widget.js", timeout=2)[::2] == (200, loader)  # the fresh copy
+            assert get(proxy.port, "/widget.js?t=1", timeout=2)[::2] == (200, loader)  # the fresh copy
             time.sleep(11)  # nginx's copy is stale now
             started = time.monotonic()
             status, headers, body = get(proxy.port, "/widget.js", timeout=2)

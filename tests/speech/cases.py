@@ -57,8 +57,17 @@ FRACTIONS_AND_DATES = [
     ("Đến 31/12 phải hoàn thành.", "Đến ngày ba mươi mốt tháng mười hai phải hoàn thành."),
     ("Nguồn vốn chiếm 2/3 tổng kinh phí dự án.", "Nguồn vốn chiếm hai phần ba tổng kinh phí dự án."),
     # a/b that counts, scores or names: "trên".
-    ("Có 12/12 xã đạt chuẩn; 3/12 xã đạt chuẩn NTM nâng cao.",
-     "Có mười hai trên mười hai xã đạt chuẩn; ba trên mười hai xã đạt chuẩn nông thôn mới nâng cao."),
+    ("Có 12/12 xã đạt chuẩn; có 3/12 xã đạt chuẩn NTM nâng cao.",
+     "Có mười hai trên mười hai xã đạt chuẩn; có ba trên mười hai xã đạt chuẩn nông thôn mới nâng cao."),
+    ("Từ 1/7 người lao động được tăng lương.", "Từ ngày một tháng bảy người lao động được tăng lương."),
+    ("Trước 31/12 doanh nghiệp phải nộp báo cáo.",
+     "Trước ngày ba mươi mốt tháng mười hai doanh nghiệp phải nộp báo cáo."),
+    ("Đúng 7/10 câu hỏi.", "Đúng bảy trên mười câu hỏi."),
+    ("Năm học 2023/2024.", "Năm học hai nghìn không trăm hai mươi ba đến hai nghìn không trăm hai mươi tư."),
+    ("Mùa giải 2023/24.", "Mùa giải hai nghìn không trăm hai mươi ba đến hai nghìn không trăm hai mươi tư."),
+    ("Tháng 1/1789, vua Quang Trung đại phá quân Thanh.",
+     "Tháng một năm một nghìn bảy trăm tám mươi chín, vua Quang Trung đại phá quân Thanh."),
+    ("Dự kiến khoảng 6/2024 hoàn thành.", "Dự kiến khoảng tháng sáu năm hai nghìn không trăm hai mươi tư hoàn thành."),
     ("Huyện đạt 15/19 tiêu chí.", "Huyện đạt mười lăm trên mười chín tiêu chí."),
     ("Bài thi được 95/100 điểm.", "Bài thi được chín mươi lăm trên một trăm điểm."),
     ("Có 2/3 đại biểu tán thành.", "Có hai phần ba đại biểu tán thành."),
@@ -68,6 +77,9 @@ FRACTIONS_AND_DATES = [
     ("Ngày 12/12 xã tổ chức hội nghị.", "Ngày mười hai tháng mười hai xã tổ chức hội nghị."),
     ("Thứ Hai, 20/11/2023 - 08:45", "Thứ Hai, ngày hai mươi tháng mười một năm hai nghìn không trăm hai mươi ba, "
                                    "tám giờ bốn mươi lăm phút"),
+    ("Từ 7h00 ngày 20/11/2023 - 17h00 ngày 25/11/2023",
+     "Từ bảy giờ không phút ngày hai mươi tháng mười một năm hai nghìn không trăm hai mươi ba đến mười bảy giờ "
+     "không phút ngày hai mươi lăm tháng mười một năm hai nghìn không trăm hai mươi ba"),
 ]
 
 # Dots separate the parts of a date as slashes do: before a year, and between day and month after a date word.
@@ -543,10 +555,10 @@ CONVENTIONS = [
     ("15-03", "ngày mười lăm tháng ba"),                  # nor is one written with a zero: a date
     ("3-2", "ba đến hai"),                                # one digit each: a score or a date, left a range
     ("QL14-2", "quốc lộ mười bốn đến hai"),               # digits glued to a code are no date
-    ("tổ 12-3", "tổ mười hai, ba"),                       # after a name word, a name: each number
-    ("Số nhà 101-102A", "Số nhà một trăm linh một, một trăm linh hai A"),  # (pyvinorm)
-    ("căn hộ 12-05", "căn hộ mười hai, không năm"),       # with its written zero
-    ("phòng 2-4 người", "phòng hai đến bốn người"),       # but before a count noun, a range
+    ("tổ 12-3", "tổ mười hai đến ba"),                    # nor after a name word ("giá phòng 2-3 triệu")
+    ("Số nhà 101-102A", "Số nhà một trăm linh một, một trăm linh hai A"),  # a house number: each (pyvinorm)
+    ("ngõ 12-05", "ngõ mười hai, không năm"),             # with its written zero
+    ("hẻm 2-3 người", "hẻm hai đến ba người"),            # but before a count noun, a range
     ("kế hoạch 2021-2025", "kế hoạch hai nghìn không trăm hai mươi mốt đến hai nghìn không trăm hai mươi lăm"),
     ("Hà Nội thắng Hải Phòng 3-2", "Hà Nội thắng Hải Phòng ba hai"),  # a score word before wins over "phòng"
     ("thắng 2-1", "thắng hai một"),                       # after a score word: each number

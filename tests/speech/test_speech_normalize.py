@@ -167,6 +167,7 @@ LEGAL = [
     ("Hướng dẫn 12-HD/BTGTW ngày 5/3.",
      "Hướng dẫn số mười hai, hướng dẫn ban tuyên giáo trung ương ngày năm tháng ba."),
     ("Thông báo 123-TB/HU.", "Thông báo số một trăm hai mươi ba, thông báo huyện ủy."),
+    ("Số: 346/QĐ-UBND", "Số: ba trăm bốn mươi sáu, quyết định ủy ban nhân dân"),  # the header says "số" once
 ]
 
 ADDRESSES = [

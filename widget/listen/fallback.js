@@ -14,9 +14,10 @@ export function sentenceSegments(blocks) {
 }
 
 // espeak-ng's voices, which Linux desktops offer through speech-dispatcher: Firefox names them after
-// espeak-ng's language and variant ("Vietnamese (Northern)", "Vietnamese (Central)+female1"), Chromium adds
-// "espeak". They are the synthesizer of the server's own fallback, so no better voice for a listener.
-const ESPEAK = /espeak|^(?:vietnamese|english) \([^)]*\)(?:\+|$)/i;
+// espeak-ng's own voice names ("Vietnamese (Northern)", "Vietnamese (Central)+female1"), Chromium adds
+// "espeak". They are the synthesizer of the server's own fallback, so no better voice for a listener. Only
+// espeak-ng's region names count: Firefox for Android names the phone's voices "Vietnamese (Vietnam)".
+const ESPEAK = /espeak|^(?:vietnamese \((?:northern|central|southern)|english \((?:america|great britain|caribbean|scotland|lancaster|received pronunciation|west midlands)[^)]*)\)(?:\+|$)/i;
 
 /**
  * The device's best voice for `lang`, or null: a voice other than espeak-ng's first, then one tagged with
