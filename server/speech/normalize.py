@@ -426,7 +426,7 @@ class Normalizer:
             Rule("word", rf"(?<![^\W\d]|@)(?:{_trie_pattern(sorted(self._words))})(?:(?<=\.)|(?![^\W\d]|@))",
                  self._word, starts="word"),
             # "15/2020/NĐ-CP", "346/QĐ-UBND"
-            Rule("legal", r"(?<![\d/.,])(?P<ln>\d+[a-z]?)/(?:(?P<ly>\d{4})/)?"
+            Rule("legal", r"(?<![\d/.,])(?P<ln>\d+[a-z]?)\s?/(?:(?P<ly>\d{4})/)?"
                           r"(?P<lb>[A-ZĐ][A-Za-zĐđ&\d]*(?:-[A-ZĐ][A-Za-zĐđ&\d]*)*)(?![\w/])", self._legal),
             # The Party's numbers, type before the slash: "57-NQ/TW", "05-CT/TU", "08-QĐi/TW".
             Rule("party", rf"(?<![\d/.,\w-])(?P<pn>\d+[a-z]?)-(?P<pt>{_alternation(lex.document_types)})/"
@@ -461,6 +461,9 @@ class Normalizer:
                          rf"|{nb}(?P<th2>[01]?\d|2[0-4])[hg](?![^\W\d]|\d)"
                          rf"|{nb}(?P<mm2>\d{{2,3}}):(?P<ss2>[0-5]\d)(?![\d:])", self._time),
             # "thắng 2-1", "đội hình 4-2-3-1", "đêm 30-4", "5-7 ngày"
+            # "7-11h": from seven to eleven o'clock.
+            Rule("hours", rf"{nb}(?P<hr1>[01]?\d|2[0-4])\s?[-–]\s?(?P<hr2>[01]?\d|2[0-4])[hg](?![^\W\d]|\d)",
+                 self._hours),
             Rule("pair", rf"{nb}\d{{1,2}}(?:\s?[-–]\s?\d{{1,2}}){{1,3}}(?![\d/]|[.,]\d){not_unit}", self._pair),
             Rule("currency", rf"(?P<cy>[{lex.prefix_currencies}])\s?(?P<cn>{_NUM})"
                              rf"(?:\s?(?P<cm>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?", self._currency),
@@ -474,10 +477,12 @@ class Normalizer:
             Rule("times", r"[x×](?:(?<=\d[x×])|(?<=\d\s[x×]))\s?(?=\d)", self._times, starts="pattern"),
             # "-3°C", "+5%", "2kg-3kg", "8:00-9:30", "Covid-19"
             Rule("dash", r"[-–−+±]\s?(?=\d)", self._dash),
+            # "HĐND-UBND", "RON 95-III": a hyphen before a word is a short gap, not a sign.
+            Rule("hyphen", r"(?<=[^\W_])-(?=[^\W\d_])", self._hyphen),
             # Dots right after an ellipsis belong to it ("…."): left alone they could end an abbreviation.
             Rule("ellipsis", r"(?:\.{3,}|…)[.…]*", self._ellipsis),
             Rule("amp", r"&", self._amp),
-            Rule("slash", rf"(?<=[\w²³])/(?P<su>{lex.per_alt})(?![^\W\d])", self._slash),
+            Rule("slash", rf"(?<=[\w²³%])/(?P<su>{lex.per_alt})(?![^\W\d])", self._slash),
             # "đơn vị km", "giá mỗi m2": a unit symbol standing alone, when it cannot be a word.
             Rule("unit", rf"(?<![^\W\d])(?:{_trie_pattern(sorted(lex.lone_units))})(?![^\W\d]|[²³])", self._unit,
                  starts="word"),
@@ -486,6 +491,9 @@ class Normalizer:
             # also syllables ("vi", "xi", "mi") stay words.
             Rule("romanlower", r"(?<![^\W\d])(?=[ivxlcdm]{2})(?!(?:vi|xi|mi|di|li)(?![^\W\d]))(?P<rl>[ivxlcdm]+)"
                                r"(?![^\W\d])", self._romanlower, starts="word"),
+            # "quý 3/2024", "Quý II/2024": a quarter of a year.
+            Rule("quarter", r"(?<![^\W\d])(?P<qw>[Qq]uý|QUÝ)\s(?P<qn>[1-4]|I{1,3}|IV)\s?/\s?(?P<qy>\d{4})(?!\d)",
+                 self._quarter, starts="word"),
             Rule("roman", rf"(?<![^\W\d])(?P<rn>{_ROMAN_UPPER})(?![^\W\d])", self._roman, starts="word"),
             # "chữ B", "ký tự 'c'" (the Roman rule reads "chữ X" the same way)
             Rule("letter", r"(?<![^\W\d])[^\W\d_](?![^\W\d])", self._letter, starts="word"),
@@ -722,6 +730,23 @@ class Normalizer:
         """Whether the numbers of ``m`` are a house or alley number: after an address word, unless a count
         noun follows them ("hẻm 2-3 người đi vừa" counts)."""
         return "address" in context.kinds and not self.lexicon.count_noun_re.match(m.string, m.end())
+
+    @staticmethod
+    def _hours(m: re.Match[str], context: Context) -> str:
+        """ "7-11h": "bảy đến mười một giờ"."""
+        return f" {read_int(int(m.group('hr1')))} đến {read_int(int(m.group('hr2')))} giờ "
+
+    @staticmethod
+    def _hyphen(m: re.Match[str], context: Context) -> str:
+        """A hyphen between words: a space, so that what follows it is read as a word of its own."""
+        return " "
+
+    @staticmethod
+    def _quarter(m: re.Match[str], context: Context) -> str:
+        """ "quý 3/2024": "quý ba năm hai nghìn không trăm hai mươi tư"."""
+        number = m.group("qn")
+        quarter = int(number) if number.isdigit() else roman_value(number)
+        return f"{m.group('qw')} {read_int(quarter)} năm {read_int(int(m.group('qy')))}"
 
     @staticmethod
     def _times(m: re.Match[str], context: Context) -> str:

@@ -67,6 +67,10 @@ FRACTIONS_AND_DATES = [
     ("Mùa giải 2023/24.", "Mùa giải hai nghìn không trăm hai mươi ba đến hai nghìn không trăm hai mươi tư."),
     ("Tháng 1/1789, vua Quang Trung đại phá quân Thanh.",
      "Tháng một năm một nghìn bảy trăm tám mươi chín, vua Quang Trung đại phá quân Thanh."),
+    ("Tăng trưởng quý 3/2024 và Quý II/2024.",
+     "Tăng trưởng quý ba năm hai nghìn không trăm hai mươi tư và Quý hai năm hai nghìn không trăm hai mươi tư."),
+    ("Lãi suất 4,7%/năm; giá dầu 70 USD/thùng.",
+     "Lãi suất bốn phẩy bảy phần trăm trên năm; giá dầu bảy mươi đô la Mỹ trên thùng."),
     ("Dự kiến khoảng 6/2024 hoàn thành.", "Dự kiến khoảng tháng sáu năm hai nghìn không trăm hai mươi tư hoàn thành."),
     ("Huyện đạt 15/19 tiêu chí.", "Huyện đạt mười lăm trên mười chín tiêu chí."),
     ("Bài thi được 95/100 điểm.", "Bài thi được chín mươi lăm trên một trăm điểm."),
@@ -141,6 +145,8 @@ LETTER_TIMES = [
 
 RANGES = [
     ("Mỗi bao nặng 2kg-3kg.", "Mỗi bao nặng hai ki lô gam đến ba ki lô gam."),
+    ("Bộ phận một cửa làm việc từ 7-11h, chiều 13-17h.",
+     "Bộ phận một cửa làm việc từ bảy đến mười một giờ, chiều mười ba đến mười bảy giờ."),
     ("Cuộc họp từ 8:00-9:30.", "Cuộc họp từ tám giờ không phút đến chín giờ ba mươi phút."),
     ("Làm việc 7h-11h và 13h-17h.", "Làm việc bảy giờ đến mười một giờ và mười ba giờ đến mười bảy giờ."),
     ("Giá dao động 20.000-25.000 đồng/kg.", "Giá dao động hai mươi nghìn đến hai mươi lăm nghìn đồng trên ki lô gam."),
@@ -270,7 +276,10 @@ ROMAN = [
 
 ABBREVIATIONS = [
     ("CLB Sông Lam Nghệ An.", "câu lạc bộ Sông Lam Nghệ An."),
-    ("HLV Park Hang-seo.", "huấn luyện viên Park Hang-seo."),
+    ("HLV Park Hang-seo.", "huấn luyện viên Park Hang seo."),
+    ("Công ty TNHH MTV giành HCV; liên hệ SĐT trên Cổng TTĐT.",
+     "Công ty trách nhiệm hữu hạn một thành viên giành huy chương vàng; liên hệ số điện thoại trên Cổng thông tin "
+     "điện tử."),
     ("GS.TS Nguyễn Văn A.", "giáo sư, tiến sĩ Nguyễn Văn A."),
     ("PGS Trần Văn B.", "phó giáo sư Trần Văn B."),
     ("ThS Lê Thị C.", "thạc sĩ Lê Thị C."),

@@ -168,6 +168,9 @@ LEGAL = [
      "Hướng dẫn số mười hai, hướng dẫn ban tuyên giáo trung ương ngày năm tháng ba."),
     ("Thông báo 123-TB/HU.", "Thông báo số một trăm hai mươi ba, thông báo huyện ủy."),
     ("Số: 346/QĐ-UBND", "Số: ba trăm bốn mươi sáu, quyết định ủy ban nhân dân"),  # the header says "số" once
+    ("Số: 125 /KH-UBND", "Số: một trăm hai mươi lăm, kế hoạch ủy ban nhân dân"),
+    ("Kỳ họp HĐND-UBND và Sở GD-ĐT.", "Kỳ họp Hội đồng nhân dân Ủy ban nhân dân và Sở Giáo dục và Đào tạo."),
+    ("Xăng RON 95-III giảm giá.", "Xăng RON chín mươi lăm III giảm giá."),
 ]
 
 ADDRESSES = [
