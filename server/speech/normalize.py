@@ -105,6 +105,7 @@ _YEARS = range(1800, 2100)
 # clause has a time or "từ" before the date ("từ 7h00 ngày 20/11/2023 - 17h00 ngày 25/11/2023").
 _DATE_END_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}\s*\Z")
 _TIME_AHEAD_RE = re.compile(r"\s?\d{1,2}[:hg]\d\d")
+_ROUND_ENDS = ("mươi", "trăm", "nghìn", "triệu", "tỷ")
 _NUMBER_WORD_RE = re.compile(r"(?<!\w)số\s?:\s*\Z", re.I)
 _RANGE_OPENED_RE = re.compile(r"\d[:hg]\d\d|(?<!\w)từ(?!\w)", re.I)
 # After a date word a dot separates day and month as a slash does: "ngày 27.02", "đêm 16-17.12".
@@ -540,6 +541,9 @@ class Normalizer:
         if digits != number:
             words.append(number[len(digits):])
         if year:
+            # "số ba mươi, năm hai nghìn …": without the pause "ba mươi năm" is thirty-five.
+            if words[-1].endswith(_ROUND_ENDS):
+                words[-1] += ","
             words += ["năm", read_int(int(year))]
         body = []
         for part in codes.split("-"):
@@ -674,7 +678,10 @@ class Normalizer:
         # "kỷ niệm 30-4", "hạn chót 15-03": a date even without a date word, unless the digits are glued
         # to a code ("QL14-2") or another context word decides ("hạng 12-3").
         glued = start > 0 and text[start - 1].isalpha()
-        if len(numbers) == 2 and not context.kinds and not glued and _cannot_be_range(*numbers):
+        if glued:
+            # "lô A1-02", "QL14-2": a code's parts, not a range.
+            return _read_parts(numbers)
+        if len(numbers) == 2 and not context.kinds and _cannot_be_range(*numbers):
             return " " + _day_month(context, *numbers) + " "
         return " " + read_int(int(numbers[0])) + " đến " + read_int(int(numbers[1])) + " "
 

@@ -69,6 +69,10 @@ FRACTIONS_AND_DATES = [
      "Tháng một năm một nghìn bảy trăm tám mươi chín, vua Quang Trung đại phá quân Thanh."),
     ("Tăng trưởng quý 3/2024 và Quý II/2024.",
      "Tăng trưởng quý ba năm hai nghìn không trăm hai mươi tư và Quý hai năm hai nghìn không trăm hai mươi tư."),
+    ("Nhà tại số 5/2 đường Lê Lợi; đội vào vòng 1/8.",
+     "Nhà tại số năm trên hai đường Lê Lợi; đội vào vòng một phần tám."),
+    ("Độ mặn 4‰; ĐVT: Tr.đ; tổng 1.234,5 tr.đồng.",
+     "Độ mặn bốn phần nghìn; đơn vị tính: triệu đồng; tổng một nghìn hai trăm ba mươi tư phẩy năm triệu đồng."),
     ("Lãi suất 4,7%/năm; giá dầu 70 USD/thùng.",
      "Lãi suất bốn phẩy bảy phần trăm trên năm; giá dầu bảy mươi đô la Mỹ trên thùng."),
     ("Dự kiến khoảng 6/2024 hoàn thành.", "Dự kiến khoảng tháng sáu năm hai nghìn không trăm hai mươi tư hoàn thành."),
@@ -414,7 +418,7 @@ NEWS = [
     ),
     (
         "Theo Nghị định 100/2019/NĐ-CP, mức phạt từ 6-8 triệu đồng.",
-        "Theo Nghị định số một trăm năm hai nghìn không trăm mười chín, nghị định chính phủ, mức phạt từ sáu "
+        "Theo Nghị định số một trăm, năm hai nghìn không trăm mười chín, nghị định chính phủ, mức phạt từ sáu "
         "đến tám triệu đồng.",
     ),
     (
@@ -563,7 +567,8 @@ CONVENTIONS = [
     ("30-4", "ngày ba mươi tháng tư"),                    # no range runs downwards: a date
     ("15-03", "ngày mười lăm tháng ba"),                  # nor is one written with a zero: a date
     ("3-2", "ba đến hai"),                                # one digit each: a score or a date, left a range
-    ("QL14-2", "quốc lộ mười bốn đến hai"),               # digits glued to a code are no date
+    ("QL14-2", "quốc lộ mười bốn, hai"),                  # digits glued to a code: its parts, no date or range
+    ("lô A1-02", "lô A một, không hai"),
     ("tổ 12-3", "tổ mười hai đến ba"),                    # nor after a name word ("giá phòng 2-3 triệu")
     ("Số nhà 101-102A", "Số nhà một trăm linh một, một trăm linh hai A"),  # a house number: each (pyvinorm)
     ("ngõ 12-05", "ngõ mười hai, không năm"),             # with its written zero

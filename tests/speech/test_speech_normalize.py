@@ -171,6 +171,8 @@ LEGAL = [
     ("Số: 125 /KH-UBND", "Số: một trăm hai mươi lăm, kế hoạch ủy ban nhân dân"),
     ("Kỳ họp HĐND-UBND và Sở GD-ĐT.", "Kỳ họp Hội đồng nhân dân Ủy ban nhân dân và Sở Giáo dục và Đào tạo."),
     ("Xăng RON 95-III giảm giá.", "Xăng RON chín mươi lăm III giảm giá."),
+    # A pause where the number could run into the year: "ba mươi năm" is thirty-five.
+    ("Nghị định 30/2020/NĐ-CP.", "Nghị định số ba mươi, năm hai nghìn không trăm hai mươi, nghị định chính phủ."),
 ]
 
 ADDRESSES = [
