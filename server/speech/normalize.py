@@ -432,6 +432,9 @@ class Normalizer:
             # The Party's numbers, type before the slash: "57-NQ/TW", "05-CT/TU", "08-QĐi/TW".
             Rule("party", rf"(?<![\d/.,\w-])(?P<pn>\d+[a-z]?)-(?P<pt>{_alternation(lex.document_types)})/"
                           r"(?P<pb>[A-ZĐ][A-Za-zĐđ&\d]*(?:-[A-ZĐ][A-Za-zĐđ&\d]*)*)(?![\w/])", self._party),
+            # "29A1-123.45", "51G-678.90", "30E-12345": a vehicle plate, read character by character.
+            Rule("plate", r"(?<![\w.,-])(?P<vp>\d{2}[A-ZĐ]{1,2}\d?)\s?-\s?(?P<vn>\d{3}\.\d{2}|\d{4,5})(?!\w|[.,]\d|-)",
+                 self._plate),
             Rule("phone", r"(?<![\d.,])\+\d{1,3}(?:[ .-]?\d{2,4}){2,5}(?![\d]|[.,]\d)"
                           r"|(?<![\d.,])(?:\(?0\d{2,3}\)?)[ .-]?\d{3,4}[ .-]?\d{3,4}(?![\d]|[.,]\d)"
                           r"|(?<![\d.,])0\d{2,3}(?:[ .-]\d{2,3}){3}(?![\d]|[.,]\d)"
@@ -737,6 +740,13 @@ class Normalizer:
         """Whether the numbers of ``m`` are a house or alley number: after an address word, unless a count
         noun follows them ("hẻm 2-3 người đi vừa" counts)."""
         return "address" in context.kinds and not self.lexicon.count_noun_re.match(m.string, m.end())
+
+    def _plate(self, m: re.Match[str], context: Context) -> str:
+        """A vehicle plate: "hai chín A một, một hai ba chấm bốn năm"."""
+        prefix = " ".join(read_digits(run) if run[0].isdigit() else letter_names(run, self.lexicon.letters)
+                          for run in _DIGIT_RUN_RE.findall(m.group("vp")))
+        number = " chấm ".join(read_digits(part) for part in m.group("vn").split("."))
+        return f" {prefix}, {number} "
 
     @staticmethod
     def _hours(m: re.Match[str], context: Context) -> str:

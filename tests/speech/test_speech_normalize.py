@@ -171,6 +171,10 @@ LEGAL = [
     ("Số: 125 /KH-UBND", "Số: một trăm hai mươi lăm, kế hoạch ủy ban nhân dân"),
     ("Kỳ họp HĐND-UBND và Sở GD-ĐT.", "Kỳ họp Hội đồng nhân dân Ủy ban nhân dân và Sở Giáo dục và Đào tạo."),
     ("Xăng RON 95-III giảm giá.", "Xăng RON chín mươi lăm III giảm giá."),
+    ("Xe ô tô BKS 29A1-123.45 và xe 30E-12345.",
+     "Xe ô tô biển kiểm soát hai chín a một, một hai ba chấm bốn năm và xe ba không e, một hai ba bốn năm."),
+    ("Công ty CP Cấp nước, mã số thuế 4000123456.",
+     "Công ty cổ phần Cấp nước, mã số thuế bốn không không không một hai ba bốn năm sáu."),
     # A pause where the number could run into the year: "ba mươi năm" is thirty-five.
     ("Nghị định 30/2020/NĐ-CP.", "Nghị định số ba mươi, năm hai nghìn không trăm hai mươi, nghị định chính phủ."),
 ]
