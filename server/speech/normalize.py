@@ -347,6 +347,12 @@ def _dotted_date(context: Context, first: str, last: str | None) -> str | None:
     return _day_range(context, first, found["day"], found["month"]) if _DAY_RE.fullmatch(first) else None
 
 
+def _fraction_like(a: int, b: int) -> bool:
+    """Whether a/b is read as a fraction where one may be meant: one part ("1/2000", "vòng 1/8") or a proper
+    fraction of at most tenths ("2/3", "3/4"); "45/47 đại biểu", "vòng 15/26", "tỷ lệ 50/50" are "trên"."""
+    return b > 0 and (a == 1 or a < b <= 10)
+
+
 def _clause_before(text: str, end: int) -> str:
     """The text of the clause that ends at ``end``: from the last sentence or clause mark before it."""
     start = max(text.rfind(mark, 0, end) for mark in ".;!?\n")
@@ -487,6 +493,8 @@ class Normalizer:
             Rule("ellipsis", r"(?:\.{3,}|…)[.…]*", self._ellipsis),
             Rule("amp", r"&", self._amp),
             Rule("slash", rf"(?<=[\w²³%])/(?P<su>{lex.per_alt})(?![^\W\d])", self._slash),
+            # "800.000 đồng/đêm", "3,5 tỷ/căn": after money, "/" and any word is "trên".
+            Rule("perword", r"(?:(?<=đồng)|(?<=tỷ)|(?<=triệu)|(?<=USD)|(?<=VNĐ)|(?<=VND))/(?=[^\W\d_])", self._perword),
             # "đơn vị km", "giá mỗi m2": a unit symbol standing alone, when it cannot be a word.
             Rule("unit", rf"(?<![^\W\d])(?:{_trie_pattern(sorted(lex.lone_units))})(?![^\W\d]|[²³])", self._unit,
                  starts="word"),
@@ -496,8 +504,8 @@ class Normalizer:
             Rule("romanlower", r"(?<![^\W\d])(?=[ivxlcdm]{2})(?!(?:vi|xi|mi|di|li)(?![^\W\d]))(?P<rl>[ivxlcdm]+)"
                                r"(?![^\W\d])", self._romanlower, starts="word"),
             # "quý 3/2024", "Quý II/2024": a quarter of a year.
-            Rule("quarter", r"(?<![^\W\d])(?P<qw>[Qq]uý|QUÝ)\s(?P<qn>[1-4]|I{1,3}|IV)\s?/\s?(?P<qy>\d{4})(?!\d)",
-                 self._quarter, starts="word"),
+            Rule("quarter", r"(?<![^\W\d])(?:(?P<qw>[Qq]uý|QUÝ)\s(?P<qn>[1-4]|I{1,3}|IV)|(?P<qa>[QT])(?P<qd>\d{1,2}))"
+                            r"\s?/\s?(?P<qy>\d{4})(?!\d)", self._quarter, starts="word"),
             Rule("roman", rf"(?<![^\W\d])(?P<rn>{_ROMAN_UPPER})(?![^\W\d])", self._roman, starts="word"),
             # "chữ B", "ký tự 'c'" (the Roman rule reads "chữ X" the same way)
             Rule("letter", r"(?<![^\W\d])[^\W\d_](?![^\W\d])", self._letter, starts="word"),
@@ -614,6 +622,9 @@ class Normalizer:
         """ "9/2023", "tháng 1/1789": a month of a year; a scale ("tỷ lệ 1/2000") or another number over a
         number of four digits ("1/1000") is not."""
         after_month = context.word is not None and context.word.lower() == "tháng"
+        if "period" in context.kinds:
+            # "đợt 1/2024", "kỳ 2/2024": the first batch of the year, not January.
+            return f" {read_int(int(m.group('mm')))} năm {read_int(int(m.group('my')))} "
         if "scale" in context.kinds or not (after_month or int(m.group("my")) in _YEARS):
             return self._over(context, m, int(m.group("mm")), int(m.group("my")))
         head = "" if after_month else "tháng "
@@ -626,7 +637,8 @@ class Normalizer:
         day, month = m.group("sd"), m.group("sm")
         kinds, text, end = context.kinds, m.string, m.end()
         if not kinds & _DATE_KINDS and (
-                kinds & {"fraction", "scale", "address"} or self.lexicon.fraction_noun_re.match(text, end)
+                kinds & {"scale", "address"} or self.lexicon.fraction_noun_re.match(text, end)
+                or "fraction" in kinds and _fraction_like(int(day), int(month))
                 or ("count" in kinds and int(day) <= int(month) and self.lexicon.out_of_noun_re.match(text, end))):
             return self._over(context, m, int(day), int(month))
         return _day_month(context, day, month)
@@ -644,7 +656,7 @@ class Normalizer:
         "số nhà mười hai trên ba", "95/100")."""
         if "code" in context.kinds:
             return " " + " trên ".join(read_digits(n) for n in _NUMBER_RE.findall(m.group())) + " "
-        if b and "address" not in context.kinds and (
+        if _fraction_like(a, b) and "address" not in context.kinds and (
                 context.kinds & {"fraction", "scale"} or self.lexicon.fraction_noun_re.match(m.string, m.end())):
             return " " + read_fraction(a, b) + " "
         return f" {read_int(a)} trên {read_int(b)} "
@@ -681,8 +693,8 @@ class Normalizer:
         # "kỷ niệm 30-4", "hạn chót 15-03": a date even without a date word, unless the digits are glued
         # to a code ("QL14-2") or another context word decides ("hạng 12-3").
         glued = start > 0 and text[start - 1].isalpha()
-        if glued:
-            # "lô A1-02", "QL14-2": a code's parts, not a range.
+        if glued and not (m.end() < len(text) and text[m.end()].isalpha()):
+            # "lô A1-02", "QL14-2": a code's parts, not a range ("lớp 10A1-10A5" is one).
             return _read_parts(numbers)
         if len(numbers) == 2 and not context.kinds and _cannot_be_range(*numbers):
             return " " + _day_month(context, *numbers) + " "
@@ -749,6 +761,11 @@ class Normalizer:
         return f" {prefix}, {number} "
 
     @staticmethod
+    def _perword(m: re.Match[str], context: Context) -> str:
+        """ "đồng/đêm": "đồng trên đêm"."""
+        return " trên "
+
+    @staticmethod
     def _hours(m: re.Match[str], context: Context) -> str:
         """ "7-11h": "bảy đến mười một giờ"."""
         return f" {read_int(int(m.group('hr1')))} đến {read_int(int(m.group('hr2')))} giờ "
@@ -760,10 +777,14 @@ class Normalizer:
 
     @staticmethod
     def _quarter(m: re.Match[str], context: Context) -> str:
-        """ "quý 3/2024": "quý ba năm hai nghìn không trăm hai mươi tư"."""
+        """ "quý 3/2024", "Q3/2024": "quý ba năm hai nghìn không trăm hai mươi tư"; "T10/2024": "tháng mười …"."""
+        year = read_int(int(m.group("qy")))
+        if m.group("qa"):
+            word = "quý" if m.group("qa") == "Q" else "tháng"
+            return f"{word} {read_int(int(m.group('qd')))} năm {year}"
         number = m.group("qn")
         quarter = int(number) if number.isdigit() else roman_value(number)
-        return f"{m.group('qw')} {read_int(quarter)} năm {read_int(int(m.group('qy')))}"
+        return f"{m.group('qw')} {read_int(quarter)} năm {year}"
 
     @staticmethod
     def _times(m: re.Match[str], context: Context) -> str:
@@ -843,6 +864,9 @@ class Normalizer:
         value = roman_value(numeral)
         if value is None:
             return numeral
+        if len(numeral) == 1 and numeral in "LCDM":
+            # "hạng C", "bằng hạng D": a class; nobody writes 100 as "C".
+            return letter_names(numeral, self.lexicon.letters)
         if context.word and context.word.lower().endswith("thứ"):
             return read_ordinal(value)
         return read_int(value)

@@ -75,6 +75,18 @@ FRACTIONS_AND_DATES = [
      "Độ mặn bốn phần nghìn; đơn vị tính: triệu đồng; tổng một nghìn hai trăm ba mươi tư phẩy năm triệu đồng."),
     ("Lãi suất 4,7%/năm; giá dầu 70 USD/thùng.",
      "Lãi suất bốn phẩy bảy phần trăm trên năm; giá dầu bảy mươi đô la Mỹ trên thùng."),
+    ("Với 45/47 đại biểu tán thành; vòng 15/26 và vòng 1/8; tỷ lệ 50/50.",
+     "Với bốn mươi lăm trên bốn mươi bảy đại biểu tán thành; vòng mười lăm trên hai mươi sáu và vòng một phần "
+     "tám; tỷ lệ năm mươi trên năm mươi."),
+    ("Khoảng 15/11, không khí lạnh tràn về.", "Khoảng ngày mười lăm tháng mười một, không khí lạnh tràn về."),
+    ("Tuyển dụng đợt 1/2024; báo cáo Q3/2024 và T10/2024.",
+     "Tuyển dụng đợt một năm hai nghìn không trăm hai mươi tư; báo cáo quý ba năm hai nghìn không trăm hai mươi tư "
+     "và tháng mười năm hai nghìn không trăm hai mươi tư."),
+    ("Phòng 800.000 đồng/đêm, căn hộ 3,5 tỷ/căn.",
+     "Phòng tám trăm nghìn đồng trên đêm, căn hộ ba phẩy năm tỷ trên căn."),
+    ("Bằng lái hạng C; theo dõi 72h.", "Bằng lái hạng xê; theo dõi bảy mươi hai giờ."),
+    ("Lớp 10A1-10A5 học buổi sáng; xét nghiệm HCV.",
+     "Lớp mười A một đến mười A năm học buổi sáng; xét nghiệm hát xê vê."),
     ("Dự kiến khoảng 6/2024 hoàn thành.", "Dự kiến khoảng tháng sáu năm hai nghìn không trăm hai mươi tư hoàn thành."),
     ("Huyện đạt 15/19 tiêu chí.", "Huyện đạt mười lăm trên mười chín tiêu chí."),
     ("Bài thi được 95/100 điểm.", "Bài thi được chín mươi lăm trên một trăm điểm."),
@@ -281,8 +293,8 @@ ROMAN = [
 ABBREVIATIONS = [
     ("CLB Sông Lam Nghệ An.", "câu lạc bộ Sông Lam Nghệ An."),
     ("HLV Park Hang-seo.", "huấn luyện viên Park Hang seo."),
-    ("Công ty TNHH MTV giành HCV; liên hệ SĐT trên Cổng TTĐT.",
-     "Công ty trách nhiệm hữu hạn một thành viên giành huy chương vàng; liên hệ số điện thoại trên Cổng thông tin "
+    ("Công ty TNHH MTV giành HCB; liên hệ SĐT trên Cổng TTĐT.",
+     "Công ty trách nhiệm hữu hạn một thành viên giành huy chương bạc; liên hệ số điện thoại trên Cổng thông tin "
      "điện tử."),
     ("GS.TS Nguyễn Văn A.", "giáo sư, tiến sĩ Nguyễn Văn A."),
     ("PGS Trần Văn B.", "phó giáo sư Trần Văn B."),
