@@ -84,6 +84,7 @@ FRACTIONS_AND_DATES = [
      "và tháng mười năm hai nghìn không trăm hai mươi tư."),
     ("Phòng 800.000 đồng/đêm, căn hộ 3,5 tỷ/căn.",
      "Phòng tám trăm nghìn đồng trên đêm, căn hộ ba phẩy năm tỷ trên căn."),
+    ("Đô thị loại II; học kỳ II.", "Đô thị loại hai; học kỳ hai."),
     ("Bằng lái hạng C; theo dõi 72h.", "Bằng lái hạng xê; theo dõi bảy mươi hai giờ."),
     ("Lớp 10A1-10A5 học buổi sáng; xét nghiệm HCV.",
      "Lớp mười A một đến mười A năm học buổi sáng; xét nghiệm hát xê vê."),
