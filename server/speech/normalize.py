@@ -106,7 +106,6 @@ _YEARS = range(1800, 2100)
 _DATE_END_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}\s*\Z")
 _TIME_AHEAD_RE = re.compile(r"\s?\d{1,2}[:hg]\d\d")
 _ROUND_ENDS = ("mươi", "trăm", "nghìn", "triệu", "tỷ")
-_NUMBER_WORD_RE = re.compile(r"(?<!\w)số\s?:\s*\Z", re.I)
 _RANGE_OPENED_RE = re.compile(r"\d[:hg]\d\d|(?<!\w)từ(?!\w)", re.I)
 # After a date word a dot separates day and month as a slash does: "ngày 27.02", "đêm 16-17.12".
 _DOTTED_DAY_MONTH_RE = re.compile(rf"(?P<day>{_DAY})\.(?P<month>{_MONTH})")
@@ -121,6 +120,8 @@ _SHORTHAND = {"k": "nghìn", "K": "nghìn", "tr": "triệu"}
 _SIGNS = {"+": "cộng", "±": "cộng trừ", "-": "âm", "−": "âm", "–": "âm"}
 
 # Words after the number or "/" (the rest of the kinds are words before the number).
+# The kinds a context word keeps before a colon, as a label.
+_LABEL_KINDS = frozenset({"address", "code", "date"})
 _AFTER_KINDS = frozenset({"fraction-noun", "per", "daypart", "out-of"})
 
 
@@ -250,7 +251,7 @@ class Lexicon:
         # Words before a number that change how it is read; checked by looking back
         # from the number so the scan only ever starts at digits and symbols.
         self.context_re = re.compile(r"(?<![^\W\d])(" + _trie_pattern(_written_forms(self.context_kinds)) + r")"
-                                     + _GAP + r"['\"“‘]?\Z")
+                                     + r"(:?)" + _GAP + r"['\"“‘]?\Z")
         # An amount ends just before a range dash: a digit, or a digit and its unit or time letter.
         self.amount_end_re = re.compile(r"\d(?:\s?(?:" + self.unit_alt
                                         + r"|h|g|p|ph|s|giờ|phút|giây|tháng|năm))?\s*\Z")
@@ -264,7 +265,14 @@ class Lexicon:
         if found is None:
             return Context(_NO_CONTEXT, None, start)
         word = found.group(1)
-        return Context(self.context_kinds[word.lower()], word, found.start())
+        kinds = self.context_kinds[word.lower()]
+        if found.group(2):
+            # A label ("Địa chỉ: 15/3", "Mã số thuế: 4000…", "Số: 346/QĐ-UBND", "Ngày: 5/3") names what follows; other
+            # words before a colon ("Thời gian: 14h30" is a time of day, not a duration) do not.
+            kinds &= _LABEL_KINDS
+            if not kinds:
+                return Context(_NO_CONTEXT, None, start)
+        return Context(kinds, word, found.start())
 
 
 Handler = Callable[[re.Match[str], Context], str]
@@ -546,8 +554,7 @@ class Normalizer:
         """ "số", the number (and year), a pause, then the codes joined by dashes in words."""
         digits = number.rstrip("abcdefghijklmnopqrstuvwxyz")
         # "Số: 346/QĐ-UBND" heads every document: "số" is said once.
-        said = context.word and context.word.lower() == "số" or _NUMBER_WORD_RE.search(m.string, 0, m.start())
-        words = [] if said else ["số"]
+        words = [] if context.word and context.word.lower() == "số" else ["số"]
         words.append(read_integer_token(digits))
         if digits != number:
             words.append(number[len(digits):])

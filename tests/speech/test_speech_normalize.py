@@ -169,6 +169,10 @@ LEGAL = [
     ("Thông báo 123-TB/HU.", "Thông báo số một trăm hai mươi ba, thông báo huyện ủy."),
     ("Số: 346/QĐ-UBND", "Số: ba trăm bốn mươi sáu, quyết định ủy ban nhân dân"),  # the header says "số" once
     ("Số: 125 /KH-UBND", "Số: một trăm hai mươi lăm, kế hoạch ủy ban nhân dân"),
+    # A label before a colon names what follows, as the word alone would; a duration word does not.
+    ("Địa chỉ: 15/3 Lê Lợi. Mã số thuế: 4000123456. Ngày: 5/3.",
+     "Địa chỉ: mười lăm trên ba Lê Lợi. Mã số thuế: bốn không không không một hai ba bốn năm sáu. Ngày: năm tháng ba."),
+    ("Thời gian: 14h30, ngày 5/3.", "Thời gian: mười bốn giờ ba mươi phút, ngày năm tháng ba."),
     ("Kỳ họp HĐND-UBND và Sở GD-ĐT.", "Kỳ họp Hội đồng nhân dân Ủy ban nhân dân và Sở Giáo dục và Đào tạo."),
     ("Xăng RON 95-III giảm giá.", "Xăng RON chín mươi lăm III giảm giá."),
     ("Xe ô tô BKS 29A1-123.45 và xe 30E-12345.",
