@@ -440,6 +440,8 @@ class Normalizer:
             # keys ending in "." may touch the next word ("TP.Buôn Ma Thuột", "q.Ba Đình").
             Rule("word", rf"(?<![^\W\d]|@)(?:{_trie_pattern(sorted(self._words))})(?:(?<=\.)|(?![^\W\d]|@))",
                  self._word, starts="word"),
+            # "(SN 1985)": born in, before a year.
+            Rule("born", r"(?<![^\W\d])SN(?=\s?(?:19|20)\d\d(?!\d))", self._born, starts="word"),
             # "15/2020/NĐ-CP", "346/QĐ-UBND"
             Rule("legal", r"(?<![\d/.,])(?P<ln>\d+[a-z]?)\s?/(?:(?P<ly>\d{4})/)?"
                           r"(?P<lb>[A-ZĐ][A-Za-zĐđ&\d]*(?:-[A-ZĐ][A-Za-zĐđ&\d]*)*)(?![\w/])", self._legal),
@@ -766,6 +768,11 @@ class Normalizer:
                           for run in _DIGIT_RUN_RE.findall(m.group("vp")))
         number = " chấm ".join(read_digits(part) for part in m.group("vn").split("."))
         return f" {prefix}, {number} "
+
+    @staticmethod
+    def _born(m: re.Match[str], context: Context) -> str:
+        """ "SN 1985": "sinh năm"."""
+        return "sinh năm "
 
     @staticmethod
     def _perword(m: re.Match[str], context: Context) -> str:

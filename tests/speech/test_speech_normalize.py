@@ -172,6 +172,9 @@ LEGAL = [
     # A label before a colon names what follows, as the word alone would; a duration word does not.
     ("Địa chỉ: 15/3 Lê Lợi. Mã số thuế: 4000123456. Ngày: 5/3.",
      "Địa chỉ: mười lăm trên ba Lê Lợi. Mã số thuế: bốn không không không một hai ba bốn năm sáu. Ngày: năm tháng ba."),
+    ("Nguyễn Văn A (SN 1985), CMND 123456789, STK 1903456789.",
+     "Nguyễn Văn A (sinh năm một nghìn chín trăm tám mươi lăm), chứng minh nhân dân một hai ba bốn năm sáu bảy tám "
+     "chín, số tài khoản một chín không ba bốn năm sáu bảy tám chín."),
     ("Thời gian: 14h30, ngày 5/3.", "Thời gian: mười bốn giờ ba mươi phút, ngày năm tháng ba."),
     ("Kỳ họp HĐND-UBND và Sở GD-ĐT.", "Kỳ họp Hội đồng nhân dân Ủy ban nhân dân và Sở Giáo dục và Đào tạo."),
     ("Xăng RON 95-III giảm giá.", "Xăng RON chín mươi lăm III giảm giá."),
