@@ -181,6 +181,20 @@ def _cannot_be_word(symbol: str) -> bool:
             and not any(ch in "aeiouy" for ch in letters))
 
 
+def _said(spoken: str) -> Callable[[re.Match[str], Context], str]:
+    """A rule handler that always says ``spoken``, whatever matched (the rule's comment says when)."""
+    def handler(m: re.Match[str], context: Context) -> str:
+        return spoken
+
+    handler.__doc__ = f"Says {spoken.strip() or 'a space'!r}."
+    return handler
+
+
+def _words_after(words: Iterable[str]) -> re.Pattern[str]:
+    """Matches one of ``words`` right after a number (``match`` at its end), in any case."""
+    return re.compile(_GAP + r"(?:" + _alternation(words) + r")(?!\w)", re.I)
+
+
 def _alternation(words: Iterable[str]) -> str:
     """Regex alternation of ``words``, longest first so "km/h" wins over "km"."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
@@ -242,12 +256,10 @@ class Lexicon:
         self.prefix_currencies = "".join(re.escape(c) for c in self.currencies if len(c) == 1 and not c.isalnum())
         self.per_alt = _alternation([*contexts.get("per", ()), *(u for u in self.units if u[0].isalpha())])
         # A count noun after a number ("05 năm", "02 người"): the number counts, whatever came before it.
-        self.count_noun_re = re.compile(_GAP + r"(?:" + _alternation(contexts.get("per", ())) + r")(?!\w)", re.I)
-        self.fraction_noun_re = re.compile(_GAP + r"(?:" + _alternation(contexts.get("fraction-noun", ()))
-                                           + r")(?!\w)", re.I)
-        self.out_of_noun_re = re.compile(_GAP + r"(?:" + _alternation(contexts.get("out-of", ())) + r")(?!\w)",
-                                         re.I)
-        self.daypart_re = re.compile(_GAP + r"(?:" + _alternation(contexts.get("daypart", ())) + r")(?!\w)", re.I)
+        self.count_noun_re = _words_after(contexts.get("per", ()))
+        self.fraction_noun_re = _words_after(contexts.get("fraction-noun", ()))
+        self.out_of_noun_re = _words_after(contexts.get("out-of", ()))
+        self.daypart_re = _words_after(contexts.get("daypart", ()))
         # Words before a number that change how it is read; checked by looking back
         # from the number so the scan only ever starts at digits and symbols.
         self.context_re = re.compile(r"(?<![^\W\d])(" + _trie_pattern(_written_forms(self.context_kinds)) + r")"
@@ -441,7 +453,7 @@ class Normalizer:
             Rule("word", rf"(?<![^\W\d]|@)(?:{_trie_pattern(sorted(self._words))})(?:(?<=\.)|(?![^\W\d]|@))",
                  self._word, starts="word"),
             # "(SN 1985)": born in, before a year.
-            Rule("born", r"(?<![^\W\d])SN(?=\s?(?:19|20)\d\d(?!\d))", self._born, starts="word"),
+            Rule("born", r"(?<![^\W\d])SN(?=\s?(?:19|20)\d\d(?!\d))", _said("sinh năm "), starts="word"),
             # "15/2020/NĐ-CP", "346/QĐ-UBND"
             Rule("legal", r"(?<![\d/.,])(?P<ln>\d+[a-z]?)\s?/(?:(?P<ly>\d{4})/)?"
                           r"(?P<lb>[A-ZĐ][A-Za-zĐđ&\d]*(?:-[A-ZĐ][A-Za-zĐđ&\d]*)*)(?![\w/])", self._legal),
@@ -457,7 +469,7 @@ class Normalizer:
                           r"|(?<![\d.,])0\d{9,10}(?!\d)"
                           r"|(?<![\d.,])1[89]00[ .]?\d{3,4}(?:[ .]?\d{2})?(?![\d]|[.,]\d)", self._phone),
             # "24/7" means round the clock, not the 24th of July.
-            Rule("allday", r"(?<![\d.,/])24/7(?![\d/])", self._allday),
+            Rule("allday", r"(?<![\d.,/])24/7(?![\d/])", _said("hai mươi tư trên bảy")),
             Rule("clock", rf"{nb}(?P<kh>[01]?\d|2[0-4]):(?P<km>[0-5]\d):(?P<ks>[0-5]\d)(?:\s?giây)?(?![\d:])",
                  self._clock),
             # "9h2m2s", "21g26p", "1h05p", "2p30s"
@@ -494,17 +506,20 @@ class Normalizer:
             Rule("quantity", rf"(?P<q1>{_NUM})(?:\s?[-–]\s?(?P<q2>{_NUM}))?"
                              rf"(?:\s(?P<qm>nghìn|ngàn|triệu|tỷ|tỉ)(?=\s?(?:{lex.unit_alt})(?!\w|[²³])))?"
                              rf"(?:\s?(?P<qu>{lex.unit_alt})(?!\w|[²³]))?", self._quantity),
-            Rule("times", r"[x×](?:(?<=\d[x×])|(?<=\d\s[x×]))\s?(?=\d)", self._times, starts="pattern"),
+            # "3 x 4": "ba nhân bốn".
+            Rule("times", r"[x×](?:(?<=\d[x×])|(?<=\d\s[x×]))\s?(?=\d)", _said(" nhân "), starts="pattern"),
             # "-3°C", "+5%", "2kg-3kg", "8:00-9:30", "Covid-19"
             Rule("dash", r"[-–−+±]\s?(?=\d)", self._dash),
             # "HĐND-UBND", "RON 95-III": a hyphen before a word is a short gap, not a sign.
-            Rule("hyphen", r"(?<=[^\W_])-(?=[^\W\d_])", self._hyphen),
+            Rule("hyphen", r"(?<=[^\W_])-(?=[^\W\d_])", _said(" ")),
             # Dots right after an ellipsis belong to it ("…."): left alone they could end an abbreviation.
             Rule("ellipsis", r"(?:\.{3,}|…)[.…]*", self._ellipsis),
-            Rule("amp", r"&", self._amp),
+            # "&": "và".
+            Rule("amp", r"&", _said(" và ")),
             Rule("slash", rf"(?<=[\w²³%])/(?P<su>{lex.per_alt})(?![^\W\d])", self._slash),
             # "800.000 đồng/đêm", "3,5 tỷ/căn": after money, "/" and any word is "trên".
-            Rule("perword", r"(?:(?<=đồng)|(?<=tỷ)|(?<=triệu)|(?<=USD)|(?<=VNĐ)|(?<=VND))/(?=[^\W\d_])", self._perword),
+            Rule("perword", r"(?:(?<=đồng)|(?<=tỷ)|(?<=triệu)|(?<=USD)|(?<=VNĐ)|(?<=VND))/(?=[^\W\d_])",
+                 _said(" trên ")),
             # "đơn vị km", "giá mỗi m2": a unit symbol standing alone, when it cannot be a word.
             Rule("unit", rf"(?<![^\W\d])(?:{_trie_pattern(sorted(lex.lone_units))})(?![^\W\d]|[²³])", self._unit,
                  starts="word"),
@@ -589,11 +604,6 @@ class Normalizer:
         """A phone number: each group digit by digit, groups separated by a pause."""
         groups = _DIGIT_GROUP_RE.findall(m.group())
         return ", ".join(("cộng " + read_digits(g)) if g.startswith("+") else read_digits(g) for g in groups)
-
-    @staticmethod
-    def _allday(m: re.Match[str], context: Context) -> str:
-        """ "24/7": round the clock."""
-        return "hai mươi tư trên bảy"
 
     @staticmethod
     def _clock(m: re.Match[str], context: Context) -> str:
@@ -770,24 +780,9 @@ class Normalizer:
         return f" {prefix}, {number} "
 
     @staticmethod
-    def _born(m: re.Match[str], context: Context) -> str:
-        """ "SN 1985": "sinh năm"."""
-        return "sinh năm "
-
-    @staticmethod
-    def _perword(m: re.Match[str], context: Context) -> str:
-        """ "đồng/đêm": "đồng trên đêm"."""
-        return " trên "
-
-    @staticmethod
     def _hours(m: re.Match[str], context: Context) -> str:
         """ "7-11h": "bảy đến mười một giờ"."""
         return f" {read_int(int(m.group('hr1')))} đến {read_int(int(m.group('hr2')))} giờ "
-
-    @staticmethod
-    def _hyphen(m: re.Match[str], context: Context) -> str:
-        """A hyphen between words: a space, so that what follows it is read as a word of its own."""
-        return " "
 
     @staticmethod
     def _quarter(m: re.Match[str], context: Context) -> str:
@@ -799,11 +794,6 @@ class Normalizer:
         number = m.group("qn")
         quarter = int(number) if number.isdigit() else roman_value(number)
         return f"{m.group('qw')} {read_int(quarter)} năm {year}"
-
-    @staticmethod
-    def _times(m: re.Match[str], context: Context) -> str:
-        """ "3 x 4": "ba nhân bốn"."""
-        return " nhân "
 
     def _dash(self, m: re.Match[str], context: Context) -> str:
         """A dash or sign before a number: "đến" after an amount, "âm"/"cộng" as a sign, a space inside a word."""
@@ -833,11 +823,6 @@ class Normalizer:
         if at_start or end >= len(text) or text[end] in ",;:.!?)]\"”’»":
             return " "
         return ", "
-
-    @staticmethod
-    def _amp(m: re.Match[str], context: Context) -> str:
-        """ "&": "và"."""
-        return " và "
 
     def _slash(self, m: re.Match[str], context: Context) -> str:
         """ "/" before a unit or a per-word ("đồng/tháng"): "trên"."""

@@ -13,19 +13,14 @@ import pytest
 
 from tests.browser.conftest import serve_trodoc
 from tests.browser.harness import Server, pages_app
+from tests.browser.listen_helpers import RECORD
 from tests.engines.bar import open_widget, press, wait_status
 from tests.engines.conftest import start_engine
 from tests.fake_google import FakeGoogle
 
 # What the page asks of the browser's speech and audio, recorded on the way through.
-OBSERVE = """
-window.__audios = [];
+OBSERVE = RECORD + """
 window.__spoken = [];
-const play = HTMLMediaElement.prototype.play;
-HTMLMediaElement.prototype.play = function () {
-  window.__audios.includes(this) || window.__audios.push(this);
-  return play.call(this);
-};
 const speak = speechSynthesis.speak.bind(speechSynthesis);
 speechSynthesis.speak = (u) => {
   const said = { text: u.text, voice: u.voice && u.voice.name, started: false, ended: false };

@@ -19,6 +19,9 @@ export function sentenceSegments(blocks) {
 // espeak-ng's region names count: Firefox for Android names the phone's voices "Vietnamese (Vietnam)".
 const ESPEAK = /espeak|^(?:vietnamese \((?:northern|central|southern)|english \((?:america|great britain|caribbean|scotland|lancaster|received pronunciation|west midlands)[^)]*)\)(?:\+|$)/i;
 
+/** The language tag the widget's `lang` is spoken in. @param {string} lang */
+const tagOf = (lang) => (lang === 'en' ? 'en-US' : 'vi-VN');
+
 /**
  * The device's best voice for `lang`, or null: a voice other than espeak-ng's first, then one tagged with
  * the language itself (vi-VN or vi, en-US or en) before a regional one, then one without a variant. Voices
@@ -29,7 +32,7 @@ const ESPEAK = /espeak|^(?:vietnamese \((?:northern|central|southern)|english \(
  */
 export function deviceVoice(lang, natural = false) {
   if (!window.speechSynthesis) return null;
-  const tag = lang === 'en' ? 'en-us' : 'vi-vn';
+  const tag = tagOf(lang).toLowerCase();
   let best = null, top = -1;
   for (const v of speechSynthesis.getVoices()) {
     const l = v.lang.toLowerCase().replace('_', '-');
@@ -55,7 +58,7 @@ export function synthEngine(lang) {
     clearTimeout(silent);
     silent = setTimeout(() => u === current && fail(), 5000);
     u.onstart = () => clearTimeout(silent);
-    u.lang = lang === 'en' ? 'en-US' : 'vi-VN';
+    u.lang = tagOf(lang);
     u.voice = deviceVoice(lang);
     u.rate = rate;
     // cancel() ends the old utterance too: only the current one moves on, or fails.
