@@ -10,7 +10,7 @@ SERVER = Path(__file__).resolve().parents[1] / "server"
 # From the bottom up; a module may import its own layer and those below. The app factory, the first
 # start and the widget's build sit on top: they put the layers together.
 LAYERS = [
-    {"server.config", "server.db", "server.input_rules", "server.metrics"},
+    {"server.config", "server.db", "server.html_parser", "server.input_rules", "server.metrics"},
     {"server.speech", "server.articles", "server.usage"},
     {"server.audio"},
     {"server.web", "server.problems"},

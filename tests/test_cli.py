@@ -39,6 +39,17 @@ def test_import_html_and_json_is_idempotent(app, tmp_path):
     assert "UBND huyện thông báo tuyển dụng." in article["body"]
 
 
+def test_import_reads_a_stray_marked_section_as_browsers_do(app, tmp_path):
+    # Pages saved from word processors carry "<![…]>" markup the standard parser rejects.
+    page = tmp_path / "ban-tin.html"
+    page.write_text("<html><body><article><h1>Bản tin</h1><p>Một <![0 ghi chú> hai.</p>"
+                    "<p><![if !supportLists]>1. <![endif]>Mục</p></article></body></html>", encoding="utf-8")
+    result = run(app, "articles", "import", str(page))
+    assert result.exit_code == 0, result.output
+    body = app.test_client().get("/api/v1/articles/ban-tin").get_json()["body"]
+    assert "Một  hai." in body and "1. Mục" in body and "<![" not in body
+
+
 def test_import_reports_bad_files_and_exits_nonzero(app, tmp_path):
     broken = tmp_path / "broken.json"
     broken.write_text("{not json", encoding="utf-8")

@@ -4,7 +4,8 @@ from __future__ import annotations
 import json
 import os
 import re
-from html.parser import HTMLParser
+
+from ..html_parser import ForgivingHTMLParser
 
 
 class ImportFormatError(ValueError):
@@ -31,7 +32,7 @@ def read_article_file(path: str) -> list[dict]:
     raise ImportFormatError(f"{path}: only .json and .html files can be imported")
 
 
-class _ArticleHTML(HTMLParser):
+class _ArticleHTML(ForgivingHTMLParser):
     """Picks title, lead, date and body out of a page: <h1>/<title>, <meta name=description>,
     <time datetime>, and the inner HTML of <article> (or <body>) without its <h1>."""
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
-
+from ..html_parser import ForgivingHTMLParser
 from .text import clean_text
 
 # Elements that always start and end a readable block.
@@ -27,7 +26,7 @@ _VOID_TAGS = frozenset(
 )
 
 
-class _BlockParser(HTMLParser):
+class _BlockParser(ForgivingHTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[str] = []

@@ -35,7 +35,8 @@ Readings (see ``numbers`` for how numbers are read):
 * Party document numbers ("57-NQ/TW": type before the slash, a committee as
   issuer) are read as state ones ("số năm mươi bảy, nghị quyết trung ương").
 * Letters and acronyms without vowels ("VTV", "WHO") by their Vietnamese
-  names (``data/letters.tsv``); English loanwords and brands the way Vietnamese
+  names (``data/letters.tsv``), and so a capital touching a digit in a code
+  ("G7", "5G", "H5N1"); English loanwords and brands the way Vietnamese
   speakers say them (``data/loanwords.tsv``).
 
 Where other Vietnamese normalisers read differently (their published test
@@ -179,6 +180,13 @@ def _cannot_be_word(symbol: str) -> bool:
     letters = [unicodedata.normalize("NFD", ch)[0].lower() for ch in symbol if ch.isalpha()]
     return (len(symbol) > 1 and symbol[0].isalpha() and " " not in symbol and any(ch.islower() for ch in symbol)
             and not any(ch in "aeiouy" for ch in letters))
+
+
+def _in_code(m: re.Match[str]) -> bool:
+    """Whether the one capital letter of ``m`` touches a digit, as in a code ("G7", "5G", "H5N1", "12A1")."""
+    text, start, end = m.string, m.start(), m.end()
+    return (m.group().isupper() and len(m.group()) == 1
+            and ((start > 0 and text[start - 1].isdigit()) or (end < len(text) and text[end].isdigit())))
 
 
 def _said(spoken: str) -> Callable[[re.Match[str], Context], str]:
@@ -830,8 +838,9 @@ class Normalizer:
         return " trên " + self.lexicon.units.get(word, word)
 
     def _letter(self, m: re.Match[str], context: Context) -> str:
-        """A single letter after "chữ", "ký tự": its Vietnamese name ("chữ B" -> "chữ bê")."""
-        if "letter" in self.lexicon.context_before(m.string, m.start()).kinds:
+        """A single letter by its Vietnamese name after "chữ", "ký tự" ("chữ B" -> "chữ bê") or as a capital
+        in a code ("G7" -> "gờ bảy"); elsewhere it may be a word ("A", "U", "Y") and stays as written."""
+        if _in_code(m) or "letter" in self.lexicon.context_before(m.string, m.start()).kinds:
             return letter_names(m.group(), self.lexicon.letters)
         return m.group()
 
@@ -854,7 +863,7 @@ class Normalizer:
         numeral = m.group("rn")
         text, start = m.string, m.start()
         context = self.lexicon.context_before(text, start)
-        if "letter" in context.kinds and len(numeral) == 1:
+        if len(numeral) == 1 and ("letter" in context.kinds or _in_code(m)):
             return letter_names(numeral, self.lexicon.letters)
         heading = start == 0 and (_HEADING_MARK_RE.match(text, m.end()) is not None
                                   or _LONE_NUMERAL_RE.fullmatch(text) is not None)

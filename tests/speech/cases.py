@@ -87,7 +87,7 @@ FRACTIONS_AND_DATES = [
     ("Đô thị loại II; học kỳ II.", "Đô thị loại hai; học kỳ hai."),
     ("Bằng lái hạng C; theo dõi 72h.", "Bằng lái hạng xê; theo dõi bảy mươi hai giờ."),
     ("Lớp 10A1-10A5 học buổi sáng; xét nghiệm HCV.",
-     "Lớp mười A một đến mười A năm học buổi sáng; xét nghiệm hát xê vê."),
+     "Lớp mười a một đến mười a năm học buổi sáng; xét nghiệm hát xê vê."),
     ("Dự kiến khoảng 6/2024 hoàn thành.", "Dự kiến khoảng tháng sáu năm hai nghìn không trăm hai mươi tư hoàn thành."),
     ("Huyện đạt 15/19 tiêu chí.", "Huyện đạt mười lăm trên mười chín tiêu chí."),
     ("Bài thi được 95/100 điểm.", "Bài thi được chín mươi lăm trên một trăm điểm."),
@@ -227,7 +227,7 @@ SHORTHAND = [
 
 UNITS = [
     ("Mạng 5G đạt 1 Gbps, gấp 10 lần 100Mbps.",
-     "Mạng năm G đạt một gi ga bít trên giây, gấp mười lần một trăm mê ga bít trên giây."),
+     "Mạng năm gờ đạt một gi ga bít trên giây, gấp mười lần một trăm mê ga bít trên giây."),
     ("Ắc quy 12V cho xe máy.", "Ắc quy mười hai vôn cho xe máy."),
     ("Bình nước 5l.", "Bình nước năm lít."),
     ("Điện thoại 32GB.", "Điện thoại ba mươi hai gi ga bai."),
@@ -357,7 +357,7 @@ LETTERS = [
     ("VTV đưa tin.", "vê tê vê đưa tin."),
     ("Kênh HTV7.", "Kênh hát tê vê bảy."),
     ("WHO khuyến cáo.", "vê kép hát ô khuyến cáo."),
-    ("Ngân hàng BIDV.", "Ngân hàng bê i dê vê."),
+    ("Ngân hàng BIDV.", "Ngân hàng bê i đê vê."),
     ("Chỉ số CPI tăng.", "Chỉ số xê pê i tăng."),
     ("Công ty FPT.", "Công ty ép pê tê."),
     ("Tập đoàn VNPT.", "Tập đoàn vê en pê tê."),
@@ -365,6 +365,17 @@ LETTERS = [
     ("Tổ chức NATO.", "Tổ chức NATO."),
     ("Theo đài (VTV) đưa tin.", "Theo đài (vê tê vê) đưa tin."),
     ("Khối ASEAN.", "Khối ASEAN."),
+    # A capital touching a digit is a letter of a code, read by its name; alone it may be a word.
+    ("Hội nghị thượng đỉnh G20.", "Hội nghị thượng đỉnh gờ hai mươi."),
+    ("Virus cúm H5N1.", "vi rút cúm hát năm en một."),
+    ("Phủ sóng 4G và 5G.", "Phủ sóng bốn gờ và năm gờ."),
+    ("Xem phim 3D.", "Xem phim ba đê."),
+    ("Điện thoại Galaxy S24.", "Điện thoại Galaxy ét hai mươi tư."),
+    ("Chạy xe trên đường D1.", "Chạy xe trên đường đê một."),
+    ("Bệnh nhân F0 cách ly.", "Bệnh nhân ép không cách ly."),
+    ("Khổ giấy A4.", "Khổ giấy a bốn."),
+    ("A, thế à?", "A, thế à?"),
+    ("Ông Nguyễn Văn A.", "Ông Nguyễn Văn A."),
 ]
 
 LOANWORDS = [
@@ -398,7 +409,7 @@ NEWS = [
     ),
     (
         "Theo Tổng cục Thống kê, GDP quý III tăng 5,33%.",
-        "Theo Tổng cục Thống kê, giê dê pê quý ba tăng năm phẩy ba mươi ba phần trăm.",
+        "Theo Tổng cục Thống kê, gờ đê pê quý ba tăng năm phẩy ba mươi ba phần trăm.",
     ),
     (
         "Lúc 14h30 ngày 5/11, xảy ra vụ tai nạn trên QL14.",
@@ -462,7 +473,7 @@ SHOPPING = [
     ("Tai nghe Bluetooth giá 1tr2.", "Tai nghe blu tút giá một triệu hai trăm nghìn."),
     (
         "Laptop 15,6 inch, RAM 16GB, SSD 512GB.",
-        "láp tóp mười lăm phẩy sáu inh, RAM mười sáu gi ga bai, ét ét dê năm trăm mười hai gi ga bai.",
+        "láp tóp mười lăm phẩy sáu inh, RAM mười sáu gi ga bai, ét ét đê năm trăm mười hai gi ga bai.",
     ),
     ("Nồi cơm điện 1,8l, công suất 700W.", "Nồi cơm điện một phẩy tám lít, công suất bảy trăm oát."),
     ("Gạo ST25 giá 35.000đ/kg.", "Gạo ét tê hai mươi lăm giá ba mươi lăm nghìn đồng trên ki lô gam."),
@@ -511,7 +522,7 @@ ADDRESSES = [
     ),
     (
         "Tầng 3, tòa nhà 18A, p.Tân Định, q.1, TP.HCM.",
-        "Tầng ba, tòa nhà mười tám A, phường Tân Định, quận một, Thành phố Hồ Chí Minh.",
+        "Tầng ba, tòa nhà mười tám a, phường Tân Định, quận một, Thành phố Hồ Chí Minh.",
     ),
     ("Thôn 5, xã Đắk Môl, h. Đăk Song, tỉnh Đắk Nông.", "Thôn năm, xã Đắk Môl, huyện Đăk Song, tỉnh Đắk Nông."),
     ("Kp. 3, phường Linh Trung, TP. Thủ Đức.", "khu phố ba, phường Linh Trung, thành phố Thủ Đức."),
@@ -581,9 +592,9 @@ CONVENTIONS = [
     ("15-03", "ngày mười lăm tháng ba"),                  # nor is one written with a zero: a date
     ("3-2", "ba đến hai"),                                # one digit each: a score or a date, left a range
     ("QL14-2", "quốc lộ mười bốn, hai"),                  # digits glued to a code: its parts, no date or range
-    ("lô A1-02", "lô A một, không hai"),
+    ("lô A1-02", "lô a một, không hai"),
     ("tổ 12-3", "tổ mười hai đến ba"),                    # nor after a name word ("giá phòng 2-3 triệu")
-    ("Số nhà 101-102A", "Số nhà một trăm linh một, một trăm linh hai A"),  # a house number: each (pyvinorm)
+    ("Số nhà 101-102A", "Số nhà một trăm linh một, một trăm linh hai a"),  # a house number: each (pyvinorm)
     ("ngõ 12-05", "ngõ mười hai, không năm"),             # with its written zero
     ("hẻm 2-3 người", "hẻm hai đến ba người"),            # but before a count noun, a range
     ("kế hoạch 2021-2025", "kế hoạch hai nghìn không trăm hai mươi mốt đến hai nghìn không trăm hai mươi lăm"),

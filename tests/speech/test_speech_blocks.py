@@ -35,6 +35,10 @@ BLOCKS = [
     # <aside> is kept: in article bodies it holds pull quotes and notes, not site chrome.
     ("<p>Thân bài</p><aside><p>Ghi chú</p></aside>", ["Thân bài", "Ghi chú"]),
     ("<p>Trước<hr>Sau</p>", ["Trước", "Sau"]),
+    # "<![" other than CDATA opens a bogus comment up to ">", as browsers read it (Word's "<![if …]>" too).
+    ("<p>Một <![0 x> hai</p>", ["Một hai"]),
+    ("<p>Ba <![mục]>bốn</p>", ["Ba bốn"]),
+    ("<p><![if !supportLists]>1. <![endif]>Mục</p>", ["1. Mục"]),
     ("", []),
 ]
 

@@ -13,11 +13,12 @@ import pytest
 from server.speech.normalize import Normalizer
 from tests.speech.heldout import accuracy, fold, load_cases
 
-# Measured 0.896 on 250 cases (0.568 before these rules, 0.836 before dots separated dates, 0.844 before
+# Measured 0.90 on 250 cases (0.568 before these rules, 0.836 before dots separated dates, 0.844 before
 # "30-4"/"27-02" without a date word, lone unit symbols, "Đề án 06" and lone section numbers, 0.86 before
-# "ngày" before each day of a range, "không phút" for written zero minutes and names joined by a dash);
-# the goal is 0.90, and the best any one consistent set of conventions reaches on these cases is about 0.93.
-ACCURACY_FLOOR = 0.896
+# "ngày" before each day of a range, "không phút" for written zero minutes and names joined by a dash,
+# 0.896 before capitals in codes were read by name); the goal was 0.90, and the best any one consistent
+# set of conventions reaches on these cases is about 0.93.
+ACCURACY_FLOOR = 0.9
 
 
 def test_heldout_accuracy(normalizer: Normalizer) -> None:
