@@ -18,7 +18,9 @@ Readings (see ``numbers`` for how numbers are read):
 
 * Units and currencies as Vietnamese say them, from ``data/units.tsv`` and
   ``data/currencies.tsv``: "ki lô mét", "độ xê", "gi ga bai", "đô la Mỹ".
-* Signs: "-3" is "âm ba", "+5%" "cộng năm phần trăm".
+* Signs: "-3" is "âm ba", "+5%" "cộng năm phần trăm"; comparison signs
+  before a number as ``data/signs.tsv`` says them ("≥ 38": "lớn hơn hoặc
+  bằng ba mươi tám", "~20%": "khoảng hai mươi phần trăm").
 * Clock times "giờ ... phút", with seconds "giây"; "42:05" after a duration
   word, or with more than 24 before the colon, is minutes and seconds.
 * a/b is a date, a fraction ("chiếm 1/4", "1/4 dân số", "tỷ lệ 1/2000"), or
@@ -115,6 +117,8 @@ _DAY_RE = re.compile(_DAY)
 _DATE_KINDS = frozenset({"date", "daytime"})
 _NO_NUM_BEFORE = r"(?<![\d.,/])"
 _NO_NUM_AFTER = r"(?![\d/]|[.,]\d)"
+# The words that multiply a number before them ("3,5 tỷ"), as a regex alternation.
+_MULTIPLIER_WORDS = "nghìn|ngàn|triệu|tỷ|tỉ"
 _MULTIPLIERS = {"nghìn": "nghìn", "ngàn": "nghìn", "triệu": "triệu", "tỷ": "tỷ", "tỉ": "tỷ", "tr": "triệu"}
 # Spoken shorthand glued to the number: "15k", "500K", "5tr".
 _SHORTHAND = {"k": "nghìn", "K": "nghìn", "tr": "triệu"}
@@ -209,6 +213,7 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _LOOKBACK = 24
+_MULTIPLIER_AFTER_RE = re.compile(rf"\s?(?:{_MULTIPLIER_WORDS})(?!\w)")
 _SCORE_LOOKBACK = 40
 _DIGIT_GROUP_RE = re.compile(r"\+?\d+")
 _NUMBER_RE = re.compile(r"\d+")
@@ -219,7 +224,8 @@ _DIGIT_RUN_RE = re.compile(r"\d+|\D+")
 # to the mark ("V)MB", "IV)km") adds no space before it.
 _HEADING_MARK_RE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]*[.)](?![^\W\d]|\Z)")
 # A block that is only a numeral of section numbers ("XI", "IV."): a heading too.
-_LONE_NUMERAL_RE = re.compile(r"[IVX]+[.)]?")
+# A block that is only a Roman numeral, once the pauses of ellipses around it are gone ("V…" is "V").
+_LONE_NUMERAL_RE = re.compile(r"[\s.…]*[IVX]+[.)]?[\s.…]*")
 _NON_SPACE_RE = re.compile(r"\S")
 _ROMAN_UPPER = r"(?=[IVXLCDM])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 
@@ -257,6 +263,7 @@ class Lexicon:
         self.document_types = readings["document_types"]
         self.loanwords = readings["loanwords"]
         self.letters = readings["letters"]
+        self.signs = readings["signs"]
         self.context_kinds = _context_kinds(contexts)
         self.unit_alt = _alternation(self.units)
         # Unit symbols read even without a number ("đơn vị km", "giá mỗi m2"): those no word is spelled like.
@@ -506,18 +513,20 @@ class Normalizer:
                  self._hours),
             Rule("pair", rf"{nb}\d{{1,2}}(?:\s?[-–]\s?\d{{1,2}}){{1,3}}(?![\d/]|[.,]\d){not_unit}", self._pair),
             Rule("currency", rf"(?P<cy>[{lex.prefix_currencies}])\s?(?P<cn>{_NUM})"
-                             rf"(?:\s?(?P<cm>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?", self._currency),
+                             rf"(?:\s?(?P<cm>{_MULTIPLIER_WORDS})(?!\w))?", self._currency),
             # "3tr5", "2 tỷ 4", "1m75"
             Rule("shorthand", rf"{nb}(?P<xa>\d{{1,3}})(?:(?P<xs>tr|triệu|tỷ|tỉ)|\s(?P<xm2>triệu|tỷ|tỉ)\s)"
-                              rf"(?P<xb>\d{{1,3}})(?!\d|[.,]\d|[^\W\d]|\s?(?:nghìn|ngàn|triệu|tỷ|tỉ|trăm)(?!\w)){not_unit}"
+                              rf"(?P<xb>\d{{1,3}})(?!\d|[.,]\d|[^\W\d]|\s?(?:{_MULTIPLIER_WORDS}|trăm)(?!\w)){not_unit}"
                               rf"|{nb}(?P<ha>\d)m(?P<hb>\d{{2}})(?!\w)", self._shorthand),
             Rule("quantity", rf"(?P<q1>{_NUM})(?:\s?[-–]\s?(?P<q2>{_NUM}))?"
-                             rf"(?:\s(?P<qm>nghìn|ngàn|triệu|tỷ|tỉ)(?=\s?(?:{lex.unit_alt})(?!\w|[²³])))?"
+                             rf"(?:\s(?P<qm>{_MULTIPLIER_WORDS})(?=\s?(?:{lex.unit_alt})(?!\w|[²³])))?"
                              rf"(?:\s?(?P<qu>{lex.unit_alt})(?!\w|[²³]))?", self._quantity),
             # "3 x 4": "ba nhân bốn".
             Rule("times", r"[x×](?:(?<=\d[x×])|(?<=\d\s[x×]))\s?(?=\d)", _said(" nhân "), starts="pattern"),
             # "-3°C", "+5%", "2kg-3kg", "8:00-9:30", "Covid-19"
             Rule("dash", r"[-–−+±]\s?(?=\d)", self._dash),
+            # "≥ 38°C", "~20%", "5>3": a comparison sign before a number (not "Trang chủ > Tin tức").
+            Rule("sign", rf"(?<![.,])(?P<sg>{_alternation(lex.signs)})\s?(?=\d)", self._sign),
             # "HĐND-UBND", "RON 95-III": a hyphen before a word is a short gap, not a sign.
             Rule("hyphen", r"(?<=[^\W_])-(?=[^\W\d_])", _said(" ")),
             # Dots right after an ellipsis belong to it ("…."): left alone they could end an abbreviation.
@@ -551,7 +560,8 @@ class Normalizer:
         The word rules are repeated as a lookahead so that the C regex engine,
         not a Python loop, skips the many words no rule is about.
         """
-        symbols = set("0123456789$+±(-–−….&/") | set(self.lexicon.prefix_currencies)
+        symbols = (set("0123456789$+±(-–−….&/") | set(self.lexicon.prefix_currencies)
+                   | {sign[0] for sign in self.lexicon.signs})
 
         def bare(rule: Rule) -> str:
             # Without group names, and without the word-start test the trigger makes once for all.
@@ -765,9 +775,11 @@ class Normalizer:
                     and not self.lexicon.count_noun_re.match(m.string, m.end())):
                 # "Đề án 06" is "đề án không sáu": the zero is part of the name ("kế hoạch 05 năm" counts).
                 return " " + read_digits(q1) + " "
-        spoken = read_number(q1, dot_decimal=bool(unit))
+        # A unit or a multiplier after it makes a lone dot a decimal point ("40.1cm", "1.5 triệu").
+        measured = bool(unit) or _MULTIPLIER_AFTER_RE.match(m.string, m.end()) is not None
+        spoken = read_number(q1, dot_decimal=measured)
         if q2:
-            spoken += " đến " + read_number(q2, dot_decimal=bool(unit))
+            spoken += " đến " + read_number(q2, dot_decimal=measured)
         if multiplier:
             spoken += " " + _MULTIPLIERS[multiplier]
         if unit:
@@ -832,6 +844,16 @@ class Normalizer:
             return " "
         return ", "
 
+    def _sign(self, m: re.Match[str], context: Context) -> str:
+        """A comparison sign before a number, as ``data/signs.tsv`` reads it: "≥ 38" -> "lớn hơn hoặc bằng ba mươi tám".
+
+        A tilde between two numbers ("20~30") joins a range.
+        """
+        sign = m.group("sg")
+        if sign == "~" and m.start() and m.string[m.start() - 1].isdigit():
+            return " đến "
+        return " " + self.lexicon.signs[sign] + " "
+
     def _slash(self, m: re.Match[str], context: Context) -> str:
         """ "/" before a unit or a per-word ("đồng/tháng"): "trên"."""
         word = m.group("su")
@@ -865,8 +887,8 @@ class Normalizer:
         context = self.lexicon.context_before(text, start)
         if len(numeral) == 1 and ("letter" in context.kinds or _in_code(m)):
             return letter_names(numeral, self.lexicon.letters)
-        heading = start == 0 and (_HEADING_MARK_RE.match(text, m.end()) is not None
-                                  or _LONE_NUMERAL_RE.fullmatch(text) is not None)
+        heading = ((start == 0 and _HEADING_MARK_RE.match(text, m.end()) is not None)
+                   or _LONE_NUMERAL_RE.fullmatch(text) is not None)
         if "roman" not in context.kinds and not heading:
             return numeral
         value = roman_value(numeral)

@@ -1,7 +1,7 @@
 """The normaliser's data tables: TSV files in ``data/``, each extensible by an operator's file of the same name.
 
-``units.tsv``, ``currencies.tsv``, ``document_types.tsv``, ``letters.tsv`` and
-``loanwords.tsv`` map a written form to its reading; ``contexts.tsv`` lists
+``units.tsv``, ``currencies.tsv``, ``document_types.tsv``, ``letters.tsv``,
+``loanwords.tsv`` and ``signs.tsv`` map a written form to its reading; ``contexts.tsv`` lists
 the words that change how the number or letter next to them is read, by kind.
 Every file has the abbreviations' format (``#`` comments, one tab per line).
 
@@ -20,7 +20,7 @@ from types import MappingProxyType
 
 DATA_DIR = Path(__file__).with_name("data")
 # The ``written -> reading`` tables, by file name without ".tsv".
-READING_TABLES = ("units", "currencies", "document_types", "letters", "loanwords")
+READING_TABLES = ("units", "currencies", "document_types", "letters", "loanwords", "signs")
 
 
 def parse_table(text: str) -> dict[str, str]:

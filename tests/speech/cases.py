@@ -17,6 +17,15 @@ SIGNS = [
     ("(-4°C) là mức thấp nhất.", "(âm bốn độ xê) là mức thấp nhất."),
     ("Kiểm tra nhiệt độ -18°C trong kho lạnh.", "Kiểm tra nhiệt độ âm mười tám độ xê trong kho lạnh."),
     ("Khối ngoại bán ròng -350 tỷ đồng.", "Khối ngoại bán ròng âm ba trăm năm mươi tỷ đồng."),
+    # Comparison signs before a number (data/signs.tsv); before a word they stay punctuation.
+    ("Sốt ≥ 38,5°C cần đi khám.", "Sốt lớn hơn hoặc bằng ba mươi tám phẩy năm độ xê cần đi khám."),
+    ("Trẻ em <6 tuổi được miễn vé.", "Trẻ em nhỏ hơn sáu tuổi được miễn vé."),
+    ("Tỷ lệ tiêm chủng >= 95%.", "Tỷ lệ tiêm chủng lớn hơn hoặc bằng chín mươi lăm phần trăm."),
+    ("Lợi nhuận giảm ~20% so với cùng kỳ.", "Lợi nhuận giảm khoảng hai mươi phần trăm so với cùng kỳ."),
+    ("Mỗi lớp 20~30 học sinh.", "Mỗi lớp hai mươi đến ba mươi học sinh."),
+    ("Ta có 2+2=4 và 5>3.", "Ta có hai cộng hai bằng bốn và năm lớn hơn ba."),
+    ("Giá trị x ≈ 3,14.", "Giá trị x xấp xỉ ba phẩy mười bốn."),
+    ("Trang chủ > Tin tức > Thời sự", "Trang chủ > Tin tức > Thời sự"),
 ]
 
 CURRENCIES = [
@@ -547,6 +556,9 @@ CONVENTIONS = [
     ("3,14159", "ba phẩy một bốn một năm chín"),          # three or more: digit by digit
     ("3,05", "ba phẩy không năm"),                        # a leading zero decimal is spelled
     ("1.3", "một chấm ba"),                               # a dot without a unit: "chấm"
+    ("1.5 triệu", "một phẩy năm triệu"),                  # before a multiplier a lone dot is a decimal point
+    ("2.25 tỷ đồng", "hai phẩy hai mươi lăm tỷ đồng"),    # (thousands come in groups of three: "1.500 triệu")
+    ("1.500 triệu", "một nghìn năm trăm triệu"),
     ("1.5kg", "một phẩy năm ki lô gam"),                  # a dot before a unit: a decimal point
     ("1.500", "một nghìn năm trăm"),                      # three digits after a dot: thousands
     ("1,234.5", "một nghìn hai trăm ba mươi tư phẩy năm"),  # English thousands and decimal point

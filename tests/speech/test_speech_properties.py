@@ -58,6 +58,8 @@ def test_arbitrary_unicode_blocks(blocks: list[str]) -> None:
 @example("IV )ml")
 @example("XI.-02kg")
 @example("4/Hz")
+@example("V…")
+@example("…X")
 def test_normalize_is_idempotent(text: str) -> None:
     once = _NORMALIZER.normalize(text)
     assert _NORMALIZER.normalize(once) == once
