@@ -54,8 +54,10 @@ function disclosure(toggle, bar, signal) {
  * @param {DOMStringMap} data the bundle's tag: where the part is, and its SRI hash
  * @param {(create: Function) => Record<string, Function>} create makes the controls once it is loaded
  * @param {() => void} failed
+ * @param {() => void} pressed called at once, inside the reader's click or key press, by every control
+ * that starts reading
  */
-function lazyListen(host, data, create, failed) {
+function lazyListen(host, data, create, failed, pressed) {
   let ctl = null, loading = null;
   const load = () => loading || (loading = new Promise((resolve, reject) => {
     const script = document.createElement('script');
@@ -70,7 +72,10 @@ function lazyListen(host, data, create, failed) {
     });
     document.head.append(script);
   }).catch(failed));
-  const later = (name) => (...args) => (ctl ? ctl[name](...args) : load().then((c) => c && c[name](...args)));
+  const later = (name) => (...args) => {
+    pressed();
+    return ctl ? ctl[name](...args) : load().then((c) => c && c[name](...args));
+  };
   const now = (name) => (...args) => ctl && ctl[name](...args);
   return {
     load,
@@ -120,15 +125,20 @@ function start() {
   const base = new URL(me.src).origin;
   const title = document.querySelector('[data-trodoc-title]');
   const roots = title ? [title, target] : [target];
+  // Safari plays an <audio> outside a tap only once it was loaded during one, and the listening part
+  // and the playlist arrive after the tap: the element they play in is loaded at the first press.
+  const audio = new Audio();
+  let primed = false;
+  const prime = () => { if (!primed) { primed = true; audio.load(); } };
   const listen = lazyListen(host, me.dataset, (createListen) => createListen({
-    host, roots, base, lang, t, say, emit, update, signal, voice: me.dataset.voice,
+    host, roots, base, lang, t, say, emit, update, signal, voice: me.dataset.voice, audio,
     // Listening in floating mode closes the bar: the player holds the controls, and the open bar
     // would cover the sentence being read.
     onStart: () => open && open(false, false),
   }), () => {
     say(t.unavailable, 'voice');
     emit('error', { type: 'unavailable', message: t.unavailable });
-  });
+  }, prime);
   pickToListen({ roots, shadow, label: t.here, signal, start: listen.from });
   listenKeys(listen, signal);
   countUsage(base, target);

@@ -9,7 +9,9 @@
 * ``wpe``: WPE WebKit's ``cog`` on its headless platform, driven by Selenium through ``WPEWebDriver``.
 
 Clicks and keys are real input events (Playwright's and Puppeteer's input, WebDriver actions), so they
-carry the user activation that ``<audio>.play()`` needs. Functions given to :meth:`Engine.evaluate` run in
+carry the user activation that ``<audio>.play()`` needs. Both WebKit browsers run with
+``media-playback-requires-user-gesture``, Safari's rule on the iPhone: sound only from an element that
+played or loaded during a tap, however long the network took after it. Functions given to :meth:`Engine.evaluate` run in
 the page and their result comes back through ``JSON.stringify`` in every engine alike.
 
 Errors a page reports: every engine gets those the test pages' ``probe.js`` records (uncaught errors,
@@ -59,6 +61,8 @@ MINIBROWSERS = ["/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser",
 WPE_DRIVER = "/usr/bin/WPEWebDriver"
 COG = "/usr/bin/cog"
 WEBDRIVER_TIMEOUT = 90  # s, for any one WebDriver request (a new session takes a few)
+# Safari's media rule on the iPhone (see above), a WebKitSettings option of MiniBrowser and cog alike.
+WEBKIT_GESTURE_RULE = "--media-playback-requires-user-gesture=true"
 
 # What probe.js recorded in the current document, taken so the next look does not report it again.
 PROBE_ERRORS = "() => window.__probe ? window.__probe.errors.splice(0) : []"
@@ -429,6 +433,7 @@ def webkitgtk(env: dict[str, str], folder: Path) -> WebKit:
     options = WebKitGTKOptions()
     options.binary_location = binary
     options.add_argument("--automation")
+    options.add_argument(WEBKIT_GESTURE_RULE)
     service = WebKitGTKService(executable_path=WEBKITGTK_DRIVER, env={**os.environ, **env},
                                log_output=str(folder / "webkitgtk.log"))
     return WebKit("webkitgtk", service, options, window=True)
@@ -441,5 +446,6 @@ def wpe(env: dict[str, str], folder: Path) -> WebKit:
     options.binary_location = COG
     options.add_argument("--automation")
     options.add_argument("--platform=headless")
+    options.add_argument(WEBKIT_GESTURE_RULE)
     service = WPEService(executable_path=WPE_DRIVER, env={**os.environ, **env}, log_output=str(folder / "wpe.log"))
     return WebKit("wpe", service, options, window=False)

@@ -26,10 +26,11 @@ import { speedText } from '../i18n.js';
  * @property {AbortSignal} signal removes every listener added here
  * @property {() => void} onStart called when reading starts
  * @property {string} [voice] data-voice: auto (default), server or device
+ * @property {HTMLAudioElement} [audio] the element the recordings play in
  */
 
 /** @param {ListenOptions} o */
-export function createListen({ host, roots, base, lang, t, say, emit, update, signal, onStart, voice }) {
+export function createListen({ host, roots, base, lang, t, say, emit, update, signal, onStart, voice, audio }) {
   const shadow = /** @type {ShadowRoot} */ (host.shadowRoot);
   const frame = /** @type {HTMLElement} */ (shadow.querySelector('.frame'));
   const listenButton = /** @type {HTMLElement} */ (shadow.querySelector('[data-key=listen]'));
@@ -104,7 +105,7 @@ export function createListen({ host, roots, base, lang, t, say, emit, update, si
     }
   };
   let was = false;
-  const voices = voiceChooser(audioEngine(), lang, voice, (which) => {
+  const voices = voiceChooser(audioEngine(audio), lang, voice, (which) => {
     onDevice = which === 'device';
     say(onDevice ? t.onDevice : t.onServer, 'voice');
     show();

@@ -3,10 +3,12 @@
 
 export const READING_RATES = [0.75, 1, 1.25, 1.5, 2];
 
-// The server's recordings. Engines share one shape: start(segment, rate, done, fail), pause, resume,
-// stop, rate; synthEngine (fallback.js) is the other one.
-export function audioEngine() {
-  const a = new Audio();
+/**
+ * The server's recordings. Engines share one shape: start(segment, rate, done, fail), pause, resume,
+ * stop, rate; synthEngine (fallback.js) is the other one.
+ * @param {HTMLAudioElement} [a] the element to play in (main.js makes it, to load it during the reader's tap)
+ */
+export function audioEngine(a = new Audio()) {
   // Same CORS mode as the prefetch, so both share one HTTP cache entry.
   a.crossOrigin = 'anonymous';
   a.preservesPitch = a.webkitPreservesPitch = true;
