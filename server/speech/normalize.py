@@ -674,7 +674,7 @@ class Normalizer:
         day, month = m.group("sd"), m.group("sm")
         kinds, text, end = context.kinds, m.string, m.end()
         if not kinds & _DATE_KINDS and (
-                kinds & {"scale", "address"} or self.lexicon.fraction_noun_re.match(text, end)
+                kinds & {"scale", "address", "part"} or self.lexicon.fraction_noun_re.match(text, end)
                 or "fraction" in kinds and _fraction_like(int(day), int(month))
                 or ("count" in kinds and int(day) <= int(month) and self.lexicon.out_of_noun_re.match(text, end))):
             return self._over(context, m, int(day), int(month))
@@ -709,6 +709,9 @@ class Normalizer:
             first, second = m.group("mm2", "ss2")
         else:
             first, second = m.group("th", "tm")
+            if "scale" in context.kinds and ":" in m.group():
+                # "tỷ lệ chọi 1:15": a ratio, read as the slash one would be.
+                return self._over(context, m, int(first), int(second))
             if "duration" not in context.kinds:
                 if int(second) == 0 and self.lexicon.daypart_re.match(m.string, m.end()):
                     return read_int(int(first)) + " giờ"
@@ -828,8 +831,8 @@ class Normalizer:
             return " " + (_SIGNS[sign] if sign in "+±" else "đến") + " "
         glued = start > 0 and not text[start - 1].isspace() and text[start - 1] not in _TOKEN_OPENERS
         if glued or m.group() != sign:
-            # "Covid-19": the hyphen is not a minus and not a range.
-            return " "
+            # "Covid-19": the hyphen is not a minus and not a range; "GMT+7": a plus is still said.
+            return " " + _SIGNS[sign] + " " if sign in "+±" else " "
         # A sign stays next to what comes before it: "(-4°C)" is "(âm bốn độ xê)".
         return _SIGNS[sign] + " "
 

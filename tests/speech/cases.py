@@ -26,6 +26,7 @@ SIGNS = [
     ("Ta có 2+2=4 và 5>3.", "Ta có hai cộng hai bằng bốn và năm lớn hơn ba."),
     ("Giá trị x ≈ 3,14.", "Giá trị x xấp xỉ ba phẩy mười bốn."),
     ("Trang chủ > Tin tức > Thời sự", "Trang chủ > Tin tức > Thời sự"),
+    ("Múi giờ GMT+7.", "Múi giờ gờ em tê cộng bảy."),
 ]
 
 CURRENCIES = [
@@ -110,6 +111,10 @@ FRACTIONS_AND_DATES = [
     ("Từ 7h00 ngày 20/11/2023 - 17h00 ngày 25/11/2023",
      "Từ bảy giờ không phút ngày hai mươi tháng mười một năm hai nghìn không trăm hai mươi ba đến mười bảy giờ "
      "không phút ngày hai mươi lăm tháng mười một năm hai nghìn không trăm hai mươi ba"),
+    # One of so many after "trang", "tập", "câu", "tờ"; a ratio with a colon after a scale word.
+    ("Xem trang 3/12.", "Xem trang ba trên mười hai."),
+    ("Tập 5/20 lên sóng tối nay.", "Tập năm trên hai mươi lên sóng tối nay."),
+    ("Tỷ lệ chọi 1:15.", "Tỷ lệ chọi một phần mười lăm."),
 ]
 
 # Dots separate the parts of a date as slashes do: before a year, and between day and month after a date word.
@@ -274,6 +279,11 @@ UNITS = [
     ("Tốc độ ghi bằng km/h.", "Tốc độ ghi bằng ki lô mét trên giờ."),
     ("Rau bán theo kg, không bán lẻ.", "Rau bán theo ki lô gam, không bán lẻ."),
     ("Tần số đo bằng Hz.", "Tần số đo bằng héc."),
+    # Degrees typed with a letter o or an ordinal indicator, as weather news often does.
+    ("Nhiệt độ 35-37oC.", "Nhiệt độ ba mươi lăm đến ba mươi bảy độ xê."),
+    ("Trời nắng 38ºC.", "Trời nắng ba mươi tám độ xê."),
+    # A road's kilometre marker.
+    ("Sạt lở tại Km 15+200 quốc lộ 1A.", "Sạt lở tại ki lô mét mười lăm cộng hai trăm quốc lộ một a."),
 ]
 
 ROMAN = [
@@ -490,6 +500,7 @@ SHOPPING = [
     ("Điện thoại Samsung giá 8.990.000 VNĐ.", "Điện thoại sam sung giá tám triệu chín trăm chín mươi nghìn đồng."),
     ("Tivi 55 inch giá 12tr5.", "Tivi năm mươi lăm inh giá mười hai triệu năm trăm nghìn."),
     ("Cà phê 250g giá 85k.", "Cà phê hai trăm năm mươi gam giá tám mươi lăm nghìn."),
+    ("Không chia sẻ mã OTP 123456.", "Không chia sẻ mã ô tê pê một hai ba bốn năm sáu."),
 ]
 
 ADMINISTRATION = [
