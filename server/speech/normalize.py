@@ -521,8 +521,8 @@ class Normalizer:
             Rule("quantity", rf"(?P<q1>{_NUM})(?:\s?[-–]\s?(?P<q2>{_NUM}))?"
                              rf"(?:\s(?P<qm>{_MULTIPLIER_WORDS})(?=\s?(?:{lex.unit_alt})(?!\w|[²³])))?"
                              rf"(?:\s?(?P<qu>{lex.unit_alt})(?!\w|[²³]))?", self._quantity),
-            # "3 x 4": "ba nhân bốn".
-            Rule("times", r"[x×](?:(?<=\d[x×])|(?<=\d\s[x×]))\s?(?=\d)", _said(" nhân "), starts="pattern"),
+            # "3 x 4", "500mg x 2 lần": "nhân" after an amount.
+            Rule("times", r"(?:(?<=\d)|(?<=\s))[x×]\s?(?=\d)", self._times, starts="pattern"),
             # "-3°C", "+5%", "2kg-3kg", "8:00-9:30", "Covid-19"
             Rule("dash", r"[-–−+±]\s?(?=\d)", self._dash),
             # "≥ 38°C", "~20%", "5>3": a comparison sign before a number (not "Trang chủ > Tin tức").
@@ -770,6 +770,9 @@ class Normalizer:
         if q2 and not unit and self._in_address(context, m) and all(q.isdigit() and len(q) <= 3 for q in (q1, q2)):
             return _read_parts([q1, q2])
         if not q2 and not unit and q1.isdigit():
+            if len(q1) > 1 and q1[0] == "0" and m.start() and m.string[m.start() - 1].isalpha():
+                # "khối A00", "D07": digits glued to a code's letters keep their zeros.
+                return " " + read_digits(q1) + " "
             if "ordinal" in context.kinds and len(q1) <= 3:
                 return " " + read_ordinal(int(q1)) + " "
             if "code" in context.kinds:
@@ -778,8 +781,10 @@ class Normalizer:
                     and not self.lexicon.count_noun_re.match(m.string, m.end())):
                 # "Đề án 06" is "đề án không sáu": the zero is part of the name ("kế hoạch 05 năm" counts).
                 return " " + read_digits(q1) + " "
-        # A unit or a multiplier after it makes a lone dot a decimal point ("40.1cm", "1.5 triệu").
-        measured = bool(unit) or _MULTIPLIER_AFTER_RE.match(m.string, m.end()) is not None
+        # A unit, a multiplier or a counted noun after it makes a lone dot a decimal point ("40.1cm",
+        # "1.5 triệu", "9.5 điểm").
+        measured = (bool(unit) or _MULTIPLIER_AFTER_RE.match(m.string, m.end()) is not None
+                    or self.lexicon.count_noun_re.match(m.string, m.end()) is not None)
         spoken = read_number(q1, dot_decimal=measured)
         if q2:
             spoken += " đến " + read_number(q2, dot_decimal=measured)
@@ -846,6 +851,13 @@ class Normalizer:
         if at_start or end >= len(text) or text[end] in ",;:.!?)]\"”’»":
             return " "
         return ", "
+
+    def _times(self, m: re.Match[str], context: Context) -> str:
+        """ "x" before a number: "nhân" after an amount ("3x4", "500mg x 2"); elsewhere the letter ("nhân x2")."""
+        text, start = m.string, m.start()
+        if self.lexicon.amount_end_re.search(text, max(0, start - _LOOKBACK), start):
+            return " nhân "
+        return m.group()
 
     def _sign(self, m: re.Match[str], context: Context) -> str:
         """A comparison sign before a number, as ``data/signs.tsv`` reads it: "≥ 38" -> "lớn hơn hoặc bằng ba mươi tám".

@@ -135,9 +135,9 @@ DOTTED_DATES = [
     ("Từ đêm 20-21.8 có mưa to.", "Từ đêm hai mươi đến hai mươi mốt tháng tám có mưa to."),
     ("Mùng 10.3 âm lịch là giỗ Tổ.", "Mùng mười tháng ba âm lịch là giỗ Tổ."),
     ("Số π xấp xỉ 3.1416.", "Số π xấp xỉ ba chấm một nghìn bốn trăm mười sáu."),
-    ("Tỷ giá tăng 24.10 điểm.", "Tỷ giá tăng hai mươi tư chấm mười điểm."),
+    ("Tỷ giá tăng 24.10 điểm.", "Tỷ giá tăng hai mươi tư phẩy mười điểm."),
     ("Phiên bản 2.05 sửa lỗi hiển thị.", "Phiên bản hai chấm không năm sửa lỗi hiển thị."),
-    ("Chỉ số đóng cửa ở 18.07 điểm.", "Chỉ số đóng cửa ở mười tám chấm không bảy điểm."),
+    ("Chỉ số đóng cửa ở 18.07 điểm.", "Chỉ số đóng cửa ở mười tám phẩy không bảy điểm."),
     ("Đoàn đi 2.5 km sau ngày 3.4.", "Đoàn đi hai phẩy năm ki lô mét sau ngày ba tháng tư."),
 ]
 
@@ -284,6 +284,9 @@ UNITS = [
     ("Trời nắng 38ºC.", "Trời nắng ba mươi tám độ xê."),
     # A road's kilometre marker.
     ("Sạt lở tại Km 15+200 quốc lộ 1A.", "Sạt lở tại ki lô mét mười lăm cộng hai trăm quốc lộ một a."),
+    ("Huyết áp 120/80 mmHg.", "Huyết áp một trăm hai mươi trên tám mươi mi li mét thủy ngân."),
+    ("Liều 500mg x 2 lần/ngày.", "Liều năm trăm mi li gam nhân hai lần trên ngày."),
+    ("Hộp 10x20cm.", "Hộp mười nhân hai mươi xen ti mét."),
 ]
 
 ROMAN = [
@@ -533,6 +536,9 @@ ADMINISTRATION = [
     ("Kế hoạch 05 năm của huyện.", "Kế hoạch năm năm của huyện."),
     ("Thông báo 05 trường hợp vi phạm.", "Thông báo năm trường hợp vi phạm."),
     ("Hồ sơ gồm 02 bản chính.", "Hồ sơ gồm hai bản chính."),
+    # Exam blocks: the zeros of a code are said.
+    ("Điểm chuẩn 27,5 điểm khối A00, D07.", "Điểm chuẩn hai mươi bảy phẩy năm điểm khối a không không, đê không bảy."),
+    ("Thí sinh đạt 9.5 điểm.", "Thí sinh đạt chín phẩy năm điểm."),
 ]
 
 ADDRESSES = [

@@ -87,19 +87,19 @@ def _operator_folder(tmp_path, files: dict[str, str]):
 def test_operator_folder_extends_every_table_it_names(tmp_path) -> None:
     folder = _operator_folder(tmp_path, {
         "abbreviations.tsv": "BQLDA\tBan quản lý dự án\n",
-        "units.tsv": "# áp suất\nmmHg\tmi li mét thủy ngân\n",
+        "units.tsv": "# liều phóng xạ\nmSv\tmi li xi vơ\n",
         "loanwords.tsv": "online\ttrực tuyến\n",
         "contexts.tsv": "giải\tordinal\n",
         "letters.tsv": "F\tép phờ\n",
     })
     vocabulary = load_abbreviations(str(folder))
     normalizer = get_normalizer(vocabulary)
-    assert normalizer.normalize("BQLDA họp online, huyết áp 120mmHg") == (
-        "Ban quản lý dự án họp trực tuyến, huyết áp một trăm hai mươi mi li mét thủy ngân")
+    assert normalizer.normalize("BQLDA họp online, liều 20mSv") == (
+        "Ban quản lý dự án họp trực tuyến, liều hai mươi mi li xi vơ")
     assert normalizer.normalize("Đoạt giải 1, kênh VTF") == "Đoạt giải nhất, kênh vê tê ép phờ"
     # The built-in words stay, and the segments the audio service cuts read the same tables.
     assert normalizer.normalize("UBND huyện") == "Ủy ban nhân dân huyện"
-    assert segment_blocks(["Đo 90mmHg."], abbreviations=vocabulary)[0].spoken == "Đo chín mươi mi li mét thủy ngân."
+    assert segment_blocks(["Đo 90mSv."], abbreviations=vocabulary)[0].spoken == "Đo chín mươi mi li xi vơ."
 
 
 def test_operator_folder_adds_a_currency_symbol_read_before_the_amount(tmp_path) -> None:
