@@ -78,6 +78,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import NamedTuple
@@ -971,6 +972,38 @@ class Normalizer:
                 out.append((a_start, a_end, a_spoken, a_start))
             pos = a_end
         return out
+
+    def spoken_from(self, text: str, found: list[tuple[int, int, str, int]]) -> Callable[[int, int], str]:
+        """A function giving the speakable form of ``text[start:end]`` from ``found``, the ``pieces`` of the
+        whole ``text``.
+
+        A phrase cut from a sentence is read within it, so a word earlier in the sentence that shapes a
+        reading (a score word, a date word) still counts, and the sentence is not read again for each
+        phrase. Text ``normalize`` would tidy first is read afresh, phrase by phrase, as its pieces are of
+        other offsets.
+        """
+        if _UNTIDY_RE.search(text) or not unicodedata.is_normalized("NFC", text):
+            return lambda start, end: self.normalize(text[start:end])
+        ends = [p_end for _, p_end, _, _ in found]
+
+        def say(start: int, end: int) -> str:
+            parts: list[str] = []
+            pos = start
+            for k in range(bisect_right(ends, start), len(found)):
+                p_start, p_end, spoken, _ = found[k]
+                if p_start >= end:
+                    break
+                if p_start < start or p_end > end:
+                    # A cut inside a piece: a run too long for one phrase, cut by characters.
+                    return self.normalize(text[start:end])
+                parts.append(text[pos:p_start])
+                parts.append(spoken)
+                pos = p_end
+            parts.append(text[pos:end])
+            # A phrase that starts at a dash's pause (", ") does not start with the comma.
+            return _tidy("".join(parts)).lstrip(", ")
+
+        return say
 
     def normalize(self, text: str) -> str:
         """Return the speakable form of ``text`` (NFC, single spaces, stripped).

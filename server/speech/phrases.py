@@ -64,6 +64,8 @@ def boundaries(sentence: str, protected: list[tuple[int, int]], conjunctions: It
 
 
 Pieces = Callable[[str], list[tuple[int, int, str, int]]]
+# Given a sentence and its pieces, a function saying ``sentence[start:end]`` from them.
+SpokenFrom = Callable[[str, list[tuple[int, int, str, int]]], Callable[[int, int], str]]
 
 
 class _Estimator:
@@ -145,11 +147,15 @@ def phrase_spans(
     *,
     limit: int = 100,
     conjunctions: Iterable[str] = VI_CONJUNCTIONS,
+    spoken_from: SpokenFrom | None = None,
 ) -> list[tuple[int, int, str]]:
     """Split ``sentence`` into ``(start, end, spoken)`` phrases with ``len(spoken) <= limit``.
 
     ``pieces`` lists the normaliser's rule matches ``(start, end, spoken,
-    guard_start)``; cuts never fall inside ``[guard_start, end)``.
+    guard_start)``; cuts never fall inside ``[guard_start, end)``. With
+    ``spoken_from`` a phrase is said from those pieces (in the context of the
+    whole sentence, and without reading the sentence again), else ``speak``
+    reads each phrase on its own.
     Greedy: each phrase is the longest prefix that fits, cut at the best
     boundary class it contains (``;``/``:``, then ``,``/dash/ellipsis, then
     before a conjunction, then any word gap), unless that leaves a sliver;
@@ -162,9 +168,14 @@ def phrase_spans(
         if len(spoken) <= limit:
             return [(0, n, spoken)]
     found = pieces(sentence)
+    if spoken_from is not None:
+        say = spoken_from(sentence, found)
+    else:
+        def say(a: int, b: int) -> str:
+            return speak(sentence[a:b])
     estimate = _Estimator(found)
     if estimate(0, n) <= limit:
-        spoken = speak(sentence)
+        spoken = say(0, n)
         if len(spoken) <= limit:
             return [(0, n, spoken)]
     protected = [(guard, end) for _, end, _, guard in found if end - guard > 1]
@@ -174,7 +185,7 @@ def phrase_spans(
     cur = 0
     while cur < n:
         if estimate(cur, n) <= limit:
-            spoken = speak(sentence[cur:])
+            spoken = say(cur, n)
             if len(spoken) <= limit:
                 spans.append((cur, n, spoken))
                 break
@@ -192,12 +203,12 @@ def phrase_spans(
                     chosen = pick
                     break
             chosen = _balance_tail(sentence, cur, bounds[first:best + 1], chosen, estimate, limit)
-        spoken = speak(sentence[cur:chosen.cut]) if chosen else ""
+        spoken = say(cur, chosen.cut) if chosen else ""
         if chosen is None or len(spoken) > limit:
             # The estimate was off (rare); fall back to checking real spoken lengths.
             chosen = None
             for i in range(best, first - 1, -1):
-                spoken = speak(sentence[cur:cuts[i]])
+                spoken = say(cur, cuts[i])
                 if len(spoken) <= limit:
                     chosen = bounds[i]
                     break

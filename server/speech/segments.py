@@ -66,9 +66,11 @@ def segment_blocks(
         normalizer = get_normalizer(load_abbreviations() if abbreviations is None else abbreviations)
         speak = normalizer.normalize
         pieces = normalizer.pieces
+        spoken_from = normalizer.spoken_from
         conjunctions = VI_CONJUNCTIONS
     else:
         speak = clean_text
+        spoken_from = None
         conjunctions = EN_CONJUNCTIONS
 
         def pieces(_: str) -> list[tuple[int, int, str, int]]:
@@ -81,7 +83,7 @@ def segment_blocks(
         for s_start, s_end in sentence_spans(block):
             sentence = block[s_start:s_end]
             for p_start, p_end, spoken in phrase_spans(sentence, speak, pieces, limit=MAX_SPOKEN,
-                                                       conjunctions=conjunctions):
+                                                       conjunctions=conjunctions, spoken_from=spoken_from):
                 start, end = s_start + p_start, s_start + p_end
                 text = block[start:end]
                 if not _SPEAKABLE_RE.search(spoken):

@@ -172,6 +172,16 @@ def test_html_to_segments(html: str) -> None:
     check_segments(blocks, segment_blocks(blocks))
 
 
+def test_a_phrase_is_read_within_its_sentence() -> None:
+    # Cut before the dash, the second moment still reads as the end of the range the first one opened.
+    block = ("Hồ sơ được nhận từ 7 giờ 30 phút ngày 20/11/2023 - 17h00 ngày 25/11/2023 tại Bộ phận tiếp nhận"
+             " và trả kết quả của Ủy ban nhân dân huyện Đăk Song.")
+    segments = segment_blocks([block])
+    check_segments([block], segments)
+    after = next(seg for seg in segments if seg.text.startswith("- 17h00"))
+    assert after.spoken.startswith("đến mười bảy giờ không phút ngày hai mươi lăm tháng mười một")
+
+
 @pytest.mark.parametrize("block", [
     "xy. " * 20_000,          # thousands of non-splitting periods (was quadratic)
     "9" * 20_000,             # one giant number
