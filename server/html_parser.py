@@ -18,5 +18,6 @@ class ForgivingHTMLParser(HTMLParser):
         rawdata = self.rawdata
         if rawdata.startswith("<![", i) and not rawdata.startswith("<![CDATA[", i):
             end = rawdata.find(">", i + 3)
-            return -1 if end < 0 else end + 1
+            # Unclosed, it runs to the end of the document, as in browsers (documents are fed whole).
+            return len(rawdata) if end < 0 else end + 1
         return super().parse_html_declaration(i)

@@ -126,10 +126,10 @@ function start() {
   const title = document.querySelector('[data-trodoc-title]');
   const roots = title ? [title, target] : [target];
   // Safari plays an <audio> outside a tap only once it was loaded during one, and the listening part
-  // and the playlist arrive after the tap: the element they play in is loaded at the first press.
+  // and the playlist arrive after the tap: the element they play in is loaded at each press while it
+  // holds no recording (a press replayed by the loader, or TroDoc.play(), may not be a tap).
   const audio = new Audio();
-  let primed = false;
-  const prime = () => { if (!primed) { primed = true; audio.load(); } };
+  const prime = () => { if (!audio.hasAttribute('src')) audio.load(); };
   const listen = lazyListen(host, me.dataset, (createListen) => createListen({
     host, roots, base, lang, t, say, emit, update, signal, voice: me.dataset.voice, audio,
     // Listening in floating mode closes the bar: the player holds the controls, and the open bar

@@ -118,9 +118,9 @@ _DAY_RE = re.compile(_DAY)
 _DATE_KINDS = frozenset({"date", "daytime"})
 _NO_NUM_BEFORE = r"(?<![\d.,/])"
 _NO_NUM_AFTER = r"(?![\d/]|[.,]\d)"
-# The words that multiply a number before them ("3,5 tỷ"), as a regex alternation.
-_MULTIPLIER_WORDS = "nghìn|ngàn|triệu|tỷ|tỉ"
 _MULTIPLIERS = {"nghìn": "nghìn", "ngàn": "nghìn", "triệu": "triệu", "tỷ": "tỷ", "tỉ": "tỷ", "tr": "triệu"}
+# The words among them that multiply a number before them ("3,5 tỷ"; "tr" is only glued: "3tr5").
+_MULTIPLIER_WORDS = "|".join(word for word in _MULTIPLIERS if word != "tr")
 # Spoken shorthand glued to the number: "15k", "500K", "5tr".
 _SHORTHAND = {"k": "nghìn", "K": "nghìn", "tr": "triệu"}
 _SIGNS = {"+": "cộng", "±": "cộng trừ", "-": "âm", "−": "âm", "–": "âm"}
@@ -224,8 +224,8 @@ _DIGIT_RUN_RE = re.compile(r"\d+|\D+")
 # before the other. A letter right after the mark ("C.Mác") is a name's initial; what reads a letter glued
 # to the mark ("V)MB", "IV)km") adds no space before it.
 _HEADING_MARK_RE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]*[.)](?![^\W\d]|\Z)")
-# A block that is only a numeral of section numbers ("XI", "IV."): a heading too.
-# A block that is only a Roman numeral, once the pauses of ellipses around it are gone ("V…" is "V").
+# A block that is only a section numeral ("XI", "IV."), once the pauses of ellipses around it are gone
+# ("V…" is "V"): a heading too.
 _LONE_NUMERAL_RE = re.compile(r"[\s.…]*[IVX]+[.)]?[\s.…]*")
 _NON_SPACE_RE = re.compile(r"\S")
 _ROMAN_UPPER = r"(?=[IVXLCDM])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
@@ -675,7 +675,7 @@ class Normalizer:
         day, month = m.group("sd"), m.group("sm")
         kinds, text, end = context.kinds, m.string, m.end()
         if not kinds & _DATE_KINDS and (
-                kinds & {"scale", "address", "part"} or self.lexicon.fraction_noun_re.match(text, end)
+                kinds & {"scale", "address"} or self.lexicon.fraction_noun_re.match(text, end)
                 or "fraction" in kinds and _fraction_like(int(day), int(month))
                 or ("count" in kinds and int(day) <= int(month) and self.lexicon.out_of_noun_re.match(text, end))):
             return self._over(context, m, int(day), int(month))
@@ -710,8 +710,8 @@ class Normalizer:
             first, second = m.group("mm2", "ss2")
         else:
             first, second = m.group("th", "tm")
-            if "scale" in context.kinds and ":" in m.group():
-                # "tỷ lệ chọi 1:15": a ratio, read as the slash one would be.
+            if "ratio" in context.kinds and ":" in m.group():
+                # "tỷ lệ chọi 1:15": a ratio, read as the slash one would be ("vòng 1:30" stays a time).
                 return self._over(context, m, int(first), int(second))
             if "duration" not in context.kinds:
                 if int(second) == 0 and self.lexicon.daypart_re.match(m.string, m.end()):
@@ -771,8 +771,9 @@ class Normalizer:
         if q2 and not unit and self._in_address(context, m) and all(q.isdigit() and len(q) <= 3 for q in (q1, q2)):
             return _read_parts([q1, q2])
         if not q2 and not unit and q1.isdigit():
-            if len(q1) > 1 and q1[0] == "0" and m.start() and m.string[m.start() - 1].isalpha():
-                # "khối A00", "D07": digits glued to a code's letters keep their zeros.
+            if len(q1) > 1 and q1[0] == "0" and m.start() and m.string[m.start() - 1].isupper():
+                # "khối A00", "D07": digits glued to a code's capital keep their zeros (as _in_code reads
+                # the capital by name).
                 return " " + read_digits(q1) + " "
             if "ordinal" in context.kinds and len(q1) <= 3:
                 return " " + read_ordinal(int(q1)) + " "
@@ -782,10 +783,9 @@ class Normalizer:
                     and not self.lexicon.count_noun_re.match(m.string, m.end())):
                 # "Đề án 06" is "đề án không sáu": the zero is part of the name ("kế hoạch 05 năm" counts).
                 return " " + read_digits(q1) + " "
-        # A unit, a multiplier or a counted noun after it makes a lone dot a decimal point ("40.1cm",
-        # "1.5 triệu", "9.5 điểm").
-        measured = (bool(unit) or _MULTIPLIER_AFTER_RE.match(m.string, m.end()) is not None
-                    or self.lexicon.count_noun_re.match(m.string, m.end()) is not None)
+        # A unit or a multiplier after it makes a lone dot a decimal point ("40.1cm", "1.5 triệu"); a noun
+        # does not ("Công nghiệp 4.0 ngày càng", "iOS 17.2 người dùng" are versions).
+        measured = bool(unit) or _MULTIPLIER_AFTER_RE.match(m.string, m.end()) is not None
         spoken = read_number(q1, dot_decimal=measured)
         if q2:
             spoken += " đến " + read_number(q2, dot_decimal=measured)
@@ -863,10 +863,10 @@ class Normalizer:
     def _sign(self, m: re.Match[str], context: Context) -> str:
         """A comparison sign before a number, as ``data/signs.tsv`` reads it: "≥ 38" -> "lớn hơn hoặc bằng ba mươi tám".
 
-        A tilde between two numbers ("20~30") joins a range.
+        A tilde after an amount ("20~30", "5% ~ 7%") joins a range.
         """
-        sign = m.group("sg")
-        if sign == "~" and m.start() and m.string[m.start() - 1].isdigit():
+        sign, text, start = m.group("sg"), m.string, m.start()
+        if sign == "~" and self.lexicon.amount_end_re.search(text, max(0, start - _LOOKBACK), start):
             return " đến "
         return " " + self.lexicon.signs[sign] + " "
 

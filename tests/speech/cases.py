@@ -23,6 +23,8 @@ SIGNS = [
     ("Tỷ lệ tiêm chủng >= 95%.", "Tỷ lệ tiêm chủng lớn hơn hoặc bằng chín mươi lăm phần trăm."),
     ("Lợi nhuận giảm ~20% so với cùng kỳ.", "Lợi nhuận giảm khoảng hai mươi phần trăm so với cùng kỳ."),
     ("Mỗi lớp 20~30 học sinh.", "Mỗi lớp hai mươi đến ba mươi học sinh."),
+    ("Nhiệt độ 20 ~ 30°C, độ ẩm 5% ~ 7%.",
+     "Nhiệt độ hai mươi đến ba mươi độ xê, độ ẩm năm phần trăm đến bảy phần trăm."),
     ("Ta có 2+2=4 và 5>3.", "Ta có hai cộng hai bằng bốn và năm lớn hơn ba."),
     ("Giá trị x ≈ 3,14.", "Giá trị x xấp xỉ ba phẩy mười bốn."),
     ("Trang chủ > Tin tức > Thời sự", "Trang chủ > Tin tức > Thời sự"),
@@ -48,6 +50,7 @@ CURRENCIES = [
     ("Tiền phạt từ 4.000.000 đồng đến 6.000.000 đồng.", "Tiền phạt từ bốn triệu đồng đến sáu triệu đồng."),
     ("Tặng 500.000 VNĐ cho mỗi hộ.", "Tặng năm trăm nghìn đồng cho mỗi hộ."),
     ("Vay 200 triệu đồng.", "Vay hai trăm triệu đồng."),
+    ("Giá vé 50.000Đ/người.", "Giá vé năm mươi nghìn đồng trên người."),
 ]
 
 FRACTIONS_AND_DATES = [
@@ -111,10 +114,9 @@ FRACTIONS_AND_DATES = [
     ("Từ 7h00 ngày 20/11/2023 - 17h00 ngày 25/11/2023",
      "Từ bảy giờ không phút ngày hai mươi tháng mười một năm hai nghìn không trăm hai mươi ba đến mười bảy giờ "
      "không phút ngày hai mươi lăm tháng mười một năm hai nghìn không trăm hai mươi ba"),
-    # One of so many after "trang", "tập", "câu", "tờ"; a ratio with a colon after a scale word.
-    ("Xem trang 3/12.", "Xem trang ba trên mười hai."),
-    ("Tập 5/20 lên sóng tối nay.", "Tập năm trên hai mươi lên sóng tối nay."),
+    # A ratio with a colon after a ratio word; after other words a colon is a time.
     ("Tỷ lệ chọi 1:15.", "Tỷ lệ chọi một phần mười lăm."),
+    ("Lịch thi đấu vòng 1 lúc 1:30.", "Lịch thi đấu vòng một lúc một giờ ba mươi phút."),
 ]
 
 # Dots separate the parts of a date as slashes do: before a year, and between day and month after a date word.
@@ -135,9 +137,9 @@ DOTTED_DATES = [
     ("Từ đêm 20-21.8 có mưa to.", "Từ đêm hai mươi đến hai mươi mốt tháng tám có mưa to."),
     ("Mùng 10.3 âm lịch là giỗ Tổ.", "Mùng mười tháng ba âm lịch là giỗ Tổ."),
     ("Số π xấp xỉ 3.1416.", "Số π xấp xỉ ba chấm một nghìn bốn trăm mười sáu."),
-    ("Tỷ giá tăng 24.10 điểm.", "Tỷ giá tăng hai mươi tư phẩy mười điểm."),
+    ("Tỷ giá tăng 24.10 điểm.", "Tỷ giá tăng hai mươi tư chấm mười điểm."),
     ("Phiên bản 2.05 sửa lỗi hiển thị.", "Phiên bản hai chấm không năm sửa lỗi hiển thị."),
-    ("Chỉ số đóng cửa ở 18.07 điểm.", "Chỉ số đóng cửa ở mười tám phẩy không bảy điểm."),
+    ("Chỉ số đóng cửa ở 18.07 điểm.", "Chỉ số đóng cửa ở mười tám chấm không bảy điểm."),
     ("Đoàn đi 2.5 km sau ngày 3.4.", "Đoàn đi hai phẩy năm ki lô mét sau ngày ba tháng tư."),
 ]
 
@@ -287,6 +289,7 @@ UNITS = [
     ("Huyết áp 120/80 mmHg.", "Huyết áp một trăm hai mươi trên tám mươi mi li mét thủy ngân."),
     ("Liều 500mg x 2 lần/ngày.", "Liều năm trăm mi li gam nhân hai lần trên ngày."),
     ("Hộp 10x20cm.", "Hộp mười nhân hai mươi xen ti mét."),
+    ("Sạt lở tại Km05+500.", "Sạt lở tại ki lô mét năm cộng năm trăm."),
 ]
 
 ROMAN = [
@@ -538,7 +541,6 @@ ADMINISTRATION = [
     ("Hồ sơ gồm 02 bản chính.", "Hồ sơ gồm hai bản chính."),
     # Exam blocks: the zeros of a code are said.
     ("Điểm chuẩn 27,5 điểm khối A00, D07.", "Điểm chuẩn hai mươi bảy phẩy năm điểm khối a không không, đê không bảy."),
-    ("Thí sinh đạt 9.5 điểm.", "Thí sinh đạt chín phẩy năm điểm."),
 ]
 
 ADDRESSES = [
@@ -646,4 +648,6 @@ CONVENTIONS = [
                                                           # the English word)
     ("VTV", "vê tê vê"),                                  # acronyms without a vowel are spelled
     ("NATO", "NATO"),                                     # those that read as a word are not
+    ("Cách mạng công nghiệp 4.0 ngày càng rõ.", "Cách mạng công nghiệp bốn chấm không ngày càng rõ."),  # a noun after
+                                                          # a dotted number does not make it a decimal
 ]

@@ -39,6 +39,7 @@ BLOCKS = [
     ("<p>Một <![0 x> hai</p>", ["Một hai"]),
     ("<p>Ba <![mục]>bốn</p>", ["Ba bốn"]),
     ("<p><![if !supportLists]>1. <![endif]>Mục</p>", ["1. Mục"]),
+    ("<p>Cuối</p><![ không đóng", ["Cuối"]),  # unclosed, to the end of the document
     ("", []),
 ]
 
