@@ -283,6 +283,9 @@ class Lexicon:
         # An amount ends just before a range dash: a digit, or a digit and its unit or time letter.
         self.amount_end_re = re.compile(r"\d(?:\s?(?:" + self.unit_alt
                                         + r"|h|g|p|ph|s|giờ|phút|giây|tháng|năm))?\s*\Z")
+        # A number of something just before: "1 viên x 3 lần", "1 triệu x 12 tháng".
+        self.counted_end_re = re.compile(r"\d\s?(?:" + _alternation([*contexts.get("per", ()), *_MULTIPLIERS])
+                                         + r")\s*\Z", re.I)
         # A score word earlier in the clause: "thắng Thái Lan 2-1", "tỉ số chung cuộc 3 - 2".
         self.score_before_re = re.compile(r"(?<!\w)(?:" + _trie_pattern(_written_forms(contexts.get("score", ())))
                                           + r")(?!\w)[^.;:!?]*\Z")
@@ -854,9 +857,12 @@ class Normalizer:
         return ", "
 
     def _times(self, m: re.Match[str], context: Context) -> str:
-        """ "x" before a number: "nhân" after an amount ("3x4", "500mg x 2"); elsewhere the letter ("nhân x2")."""
+        """ "x" before a number: "nhân" after an amount or a number of something ("3x4", "500mg x 2",
+        "1 viên x 3 lần"); elsewhere the letter ("tăng x2")."""
         text, start = m.string, m.start()
-        if self.lexicon.amount_end_re.search(text, max(0, start - _LOOKBACK), start):
+        before = max(0, start - _LOOKBACK)
+        if (self.lexicon.amount_end_re.search(text, before, start)
+                or self.lexicon.counted_end_re.search(text, before, start)):
             return " nhân "
         return m.group()
 

@@ -288,6 +288,9 @@ UNITS = [
     ("Sạt lở tại Km 15+200 quốc lộ 1A.", "Sạt lở tại ki lô mét mười lăm cộng hai trăm quốc lộ một a."),
     ("Huyết áp 120/80 mmHg.", "Huyết áp một trăm hai mươi trên tám mươi mi li mét thủy ngân."),
     ("Liều 500mg x 2 lần/ngày.", "Liều năm trăm mi li gam nhân hai lần trên ngày."),
+    ("Uống 1 viên x 3 lần/ngày.", "Uống một viên nhân ba lần trên ngày."),
+    ("Trả góp 1 triệu x 12 tháng.", "Trả góp một triệu nhân mười hai tháng."),
+    ("Tốc độ phát tăng x2.", "Tốc độ phát tăng x hai."),
     ("Hộp 10x20cm.", "Hộp mười nhân hai mươi xen ti mét."),
     ("Sạt lở tại Km05+500.", "Sạt lở tại ki lô mét năm cộng năm trăm."),
 ]
