@@ -121,6 +121,7 @@ _NO_NUM_AFTER = r"(?![\d/]|[.,]\d)"
 _MULTIPLIERS = {"nghìn": "nghìn", "ngàn": "nghìn", "triệu": "triệu", "tỷ": "tỷ", "tỉ": "tỷ", "tr": "triệu"}
 # The words among them that multiply a number before them ("3,5 tỷ"; "tr" is only glued: "3tr5").
 _MULTIPLIER_WORDS = "|".join(word for word in _MULTIPLIERS if word != "tr")
+_MULTIPLIER_AFTER_RE = re.compile(rf"\s?(?:{_MULTIPLIER_WORDS})(?!\w)")
 # Spoken shorthand glued to the number: "15k", "500K", "5tr".
 _SHORTHAND = {"k": "nghìn", "K": "nghìn", "tr": "triệu"}
 _SIGNS = {"+": "cộng", "±": "cộng trừ", "-": "âm", "−": "âm", "–": "âm"}
@@ -214,7 +215,6 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _LOOKBACK = 24
-_MULTIPLIER_AFTER_RE = re.compile(rf"\s?(?:{_MULTIPLIER_WORDS})(?!\w)")
 _SCORE_LOOKBACK = 40
 _DIGIT_GROUP_RE = re.compile(r"\+?\d+")
 _NUMBER_RE = re.compile(r"\d+")
@@ -304,6 +304,13 @@ class Lexicon:
             if not kinds:
                 return Context(_NO_CONTEXT, None, start)
         return Context(kinds, word, found.start())
+
+    def amount_before(self, text: str, start: int, counted: bool = False) -> bool:
+        """Whether an amount ends right before ``start`` ("5kg -", "20 ~"); with ``counted``, a number of
+        something too ("1 viên x", "1 triệu x")."""
+        before = max(0, start - _LOOKBACK)
+        return (self.amount_end_re.search(text, before, start) is not None
+                or counted and self.counted_end_re.search(text, before, start) is not None)
 
 
 Handler = Callable[[re.Match[str], Context], str]
@@ -835,7 +842,7 @@ class Normalizer:
         if (sign in "-–" and date and _TIME_AHEAD_RE.match(text, m.end())
                 and not _RANGE_OPENED_RE.search(_clause_before(text, date.start()))):
             return ", "
-        if self.lexicon.amount_end_re.search(text, max(0, start - _LOOKBACK), start):
+        if self.lexicon.amount_before(text, start):
             # After an amount "+" and "±" are still said; a dash is a range.
             return " " + (_SIGNS[sign] if sign in "+±" else "đến") + " "
         glued = start > 0 and not text[start - 1].isspace() and text[start - 1] not in _TOKEN_OPENERS
@@ -859,10 +866,7 @@ class Normalizer:
     def _times(self, m: re.Match[str], context: Context) -> str:
         """ "x" before a number: "nhân" after an amount or a number of something ("3x4", "500mg x 2",
         "1 viên x 3 lần"); elsewhere the letter ("tăng x2")."""
-        text, start = m.string, m.start()
-        before = max(0, start - _LOOKBACK)
-        if (self.lexicon.amount_end_re.search(text, before, start)
-                or self.lexicon.counted_end_re.search(text, before, start)):
+        if self.lexicon.amount_before(m.string, m.start(), counted=True):
             return " nhân "
         return m.group()
 
@@ -871,8 +875,8 @@ class Normalizer:
 
         A tilde after an amount ("20~30", "5% ~ 7%") joins a range.
         """
-        sign, text, start = m.group("sg"), m.string, m.start()
-        if sign == "~" and self.lexicon.amount_end_re.search(text, max(0, start - _LOOKBACK), start):
+        sign = m.group("sg")
+        if sign == "~" and self.lexicon.amount_before(m.string, m.start()):
             return " đến "
         return " " + self.lexicon.signs[sign] + " "
 
